@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "NianbaoCore", targets: ["NianbaoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        // OpenCC's C API (libopencc-dev): script conversion with Taiwan phrases.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]
+        ),
+        .target(
+            name: "NianbaoCore",
+            dependencies: [
+                "COpenCC",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "nianbao",
+            dependencies: [
+                "NianbaoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NianbaoCoreTests",
+            dependencies: ["NianbaoCore"],
+            exclude: ["Gold"]
+        ),
+    ]
+)

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Reads a crawled raw-text capture: one paragraph per non-empty line (a crawler flattens table
+/// cells one per line), and pipe-separated lines (`a | b | c`) as the rows of a table.
+public enum TextExtractor {
+    public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
+        var blocks: [Block] = []
+        var pipeRows: [[Paragraph]] = []
+
+        func flushPipeRows() {
+            if !pipeRows.isEmpty {
+                blocks.append(.table(ExtractedTable(rows: pipeRows)))
+                pipeRows = []
+            }
+        }
+
+        var lineNumber = 0
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            lineNumber += 1
+            let line = CrawlerArtifacts.strip(String(rawLine))
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let location = SourceLocation.line(lineNumber)
+            if trimmed.filter({ $0 == "|" }).count >= 2 {
+                var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                if trimmed.hasPrefix("|") { cells.removeFirst() }
+                if trimmed.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
+                // An empty slot in a text capture is text the crawler lost, not an empty cell:
+                // it is left out so that the cell comes out missing, never blank.
+                let kept = cells.filter { !$0.isEmpty }.map { Paragraph(text: $0, location: location) }
+                if !kept.isEmpty { pipeRows.append(kept) }
+                continue
+            }
+            flushPipeRows()
+            blocks.append(.paragraph(Paragraph(text: trimmed, location: location)))
+        }
+        flushPipeRows()
+        return ExtractedDocument(format: .text, encoding: encoding, blocks: blocks)
+    }
+}
+
+/// Markers that crawlers leave in captured text in place of images and bookmarks.
+enum CrawlerArtifacts {
+    static func strip(_ line: String) -> String {
+        guard line.contains("[image:") || line.contains("[bookmark:") else { return line }
+        var result = line
+        for marker in ["[image:", "[bookmark:"] {
+            while let start = result.range(of: marker),
+                  let end = result.range(of: "]", range: start.upperBound..<result.endIndex) {
+                result.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        return result
+    }
+}

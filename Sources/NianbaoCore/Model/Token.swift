@@ -1,0 +1,26 @@
+/// One paragraph or table cell after normalisation, in document order: the unit that parsing reads.
+public struct Token: Sendable {
+    /// The text as found, trimmed.
+    public var text: String
+    /// `text` in simplified script (character-level conversion), for `text_simplified`.
+    public var simplified: String
+    /// `text` width-folded and converted with Taiwan phrases: what headings, labels and numbers are read from.
+    public var folded: String
+    /// The comparable label form of `folded` (see `LabelKey`).
+    public var key: String
+    public var location: SourceLocation
+    /// The extracted table this cell belongs to (0-based), nil for a paragraph.
+    public var table: Int?
+    /// True for the first cell of a table row.
+    public var startsRow: Bool
+
+    /// The cell's reading, computed on demand: most tokens are never read as values.
+    public var reading: CellReading { CellReading(folded) }
+}
+
+/// A document after normalisation: tokens in order plus what was learnt about its script.
+public struct NormalizedDocument: Sendable {
+    public var source: ExtractedDocument
+    public var script: Script
+    public var tokens: [Token]
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// What a table cell's text says, read without guessing: a number (with its sign, decimals,
+/// thousands separators, a money unit and a note as printed), a placeholder for "nothing", or text.
+public enum CellReading: Equatable, Sendable {
+    case number(Decimal, unit: MoneyUnit?, note: String?)
+    /// Empty, or a placeholder such as `/`, `—`, `-`, `无`.
+    case placeholder
+    case text
+
+    /// Reads a cell. `text` should be width-folded and in simplified script.
+    public init(_ text: String) {
+        let compact = text.filter { !$0.isWhitespace }
+        if CellReading.placeholders.contains(compact) {
+            self = .placeholder
+            return
+        }
+        self = CellReading.readNumber(compact) ?? .text
+    }
+
+    public var isValue: Bool {
+        if case .text = self { return false }
+        return true
+    }
+
+    static let placeholders: Set<String> = [
+        "", "/", "\\", "-", "--", "---", "—", "——", "–", "──", "─", "无", "無", "空", "/-", "-/-", "×", "…", "……",
+        "&nbsp;",
+    ]
+
+    /// Units that may follow a number; only money units change the value.
+    private static let suffixes: [(String, MoneyUnit?)] = [
+        ("万元", .tenThousandYuan), ("亿元", .hundredMillionYuan), ("元", .yuan),
+        ("件", nil), ("个", nil), ("项", nil), ("条", nil), ("次", nil), ("人", nil), ("家", nil), ("场", nil),
+    ]
+
+    private static func readNumber(_ text: String) -> CellReading? {
+        var scalars = Substring(text)
+        var sign = ""
+        if let first = scalars.first, first == "+" || first == "-" {
+            sign = first == "-" ? "-" : ""
+            scalars = scalars.dropFirst()
+        }
+        let digitsEnd = scalars.firstIndex { !($0.isASCII && ($0.isNumber || $0 == "," || $0 == ".")) } ?? scalars.endIndex
+        let digits = scalars[..<digitsEnd]
+        guard let plain = validNumeral(digits) else { return nil }
+        var rest = scalars[digitsEnd...]
+
+        var unit: MoneyUnit?
+        for (suffix, money) in suffixes where rest.hasPrefix(suffix) {
+            unit = money
+            rest = rest.dropFirst(suffix.count)
+            break
+        }
+        var note: String?
+        if !rest.isEmpty {
+            guard rest.first == "(", rest.last == ")", rest.count > 2 else { return nil }
+            note = String(rest.dropFirst().dropLast())
+        }
+        guard let value = Decimal(string: sign + plain, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        return .number(value, unit: unit, note: note)
+    }
+
+    /// `1,234.5` → `1234.5`; nil unless the digits are well formed (groups of three after a comma).
+    private static func validNumeral(_ digits: Substring) -> String? {
+        guard let first = digits.first, first.isNumber else { return nil }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
+        if parts.count == 2, parts[1].isEmpty || parts[1].contains(",") { return nil }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        return digits.replacingOccurrences(of: ",", with: "")
+    }
+}
+
+/// A money unit printed in a cell or a column header.
+public enum MoneyUnit: String, Sendable {
+    case yuan = "元"
+    case tenThousandYuan = "万元"
+    case hundredMillionYuan = "亿元"
+
+    public var multiplier: Decimal {
+        switch self {
+        case .yuan: return 1
+        case .tenThousandYuan: return 10_000
+        case .hundredMillionYuan: return 100_000_000
+        }
+    }
+
+    /// The unit a header states (`采购总金额（万元）`, `本年收费金额（单位：万元）`), read from its label key.
+    public static func stated(in key: Substring) -> MoneyUnit? {
+        if key.contains("亿元") { return .hundredMillionYuan }
+        if key.contains("万元") { return .tenThousandYuan }
+        if key.contains("元") { return .yuan }
+        return nil
+    }
+}

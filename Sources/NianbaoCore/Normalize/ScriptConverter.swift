@@ -1,0 +1,64 @@
+import COpenCC
+import Foundation
+
+/// One OpenCC converter (libopencc). A handle is not documented as thread-safe, so each worker
+/// opens its own converters once and uses them for every report it normalises.
+public final class ScriptConverter {
+    public enum Configuration: String, Sendable {
+        /// Traditional with Taiwan phrases to mainland simplified (資訊→信息, 入口網站→门户网站, 檔案→文件):
+        /// used to match labels and headings and to give titles and organs.
+        case taiwanToSimplifiedPhrases = "tw2sp.json"
+        /// Character-level traditional to simplified: conservative, used for running text.
+        case traditionalToSimplified = "t2s.json"
+    }
+
+    public struct OpenError: Error, CustomStringConvertible {
+        public var configuration: String
+        public var reason: String
+        public var description: String { "cannot open OpenCC configuration \(configuration): \(reason)" }
+    }
+
+    private let handle: opencc_t
+
+    public init(_ configuration: Configuration) throws {
+        let handle = opencc_open(Self.path(of: configuration))
+        guard let handle, Int(bitPattern: handle) != -1 else {
+            throw OpenError(configuration: configuration.rawValue, reason: String(cString: opencc_error()))
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        opencc_close(handle)
+    }
+
+    public func convert(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.withCString { input in
+            guard let output = opencc_convert_utf8(handle, input, strlen(input)) else { return text }
+            defer { opencc_convert_utf8_free(output) }
+            return String(cString: output)
+        }
+    }
+
+    /// OpenCC resolves a bare file name against its build-time data folder; an absolute path
+    /// under the usual Debian location is tried first so that relocated builds still find it.
+    private static func path(of configuration: Configuration) -> String {
+        for folder in ["/usr/share/opencc", "/usr/local/share/opencc", "/opt/homebrew/share/opencc"] {
+            let candidate = folder + "/" + configuration.rawValue
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return configuration.rawValue
+    }
+}
+
+/// The converters one worker needs, opened together.
+public final class ScriptConverters {
+    public let phrases: ScriptConverter
+    public let characters: ScriptConverter
+
+    public init() throws {
+        phrases = try ScriptConverter(.taiwanToSimplifiedPhrases)
+        characters = try ScriptConverter(.traditionalToSimplified)
+    }
+}

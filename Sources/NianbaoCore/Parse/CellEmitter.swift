@@ -1,0 +1,148 @@
+import Foundation
+
+/// Turns the values placed under each row into one `Cell` per cell the spec defines, aligning short
+/// and long rows and raising the structural findings (`cells_missing`, `extra_cells`, `table_missing`,
+/// `cell_note`, `unit_unspecified`).
+struct CellEmitter {
+    let spec: TableSpec
+    let tokens: [Token]
+
+    func emit(_ placed: PlacedValues, into reading: inout TableReading) {
+        var cells: [Cell] = []
+        var findings: [Finding] = []
+        for (blockIndex, block) in spec.blocks.enumerated() {
+            let headerUnits = moneyUnits(block: block, headerTokens: placed.headers[blockIndex])
+            for (rowIndex, row) in block.rows.enumerated() {
+                let values = placed.values[blockIndex][rowIndex]
+                let scope = block.code.isEmpty ? row.code : "\(block.code)/\(row.code)"
+                let aligned = align(values, columns: block.columns.count, totalColumn: block.totalColumn)
+                if values.count > block.columns.count {
+                    findings.append(Finding(
+                        check: "extra_cells", scope: scope,
+                        expected: Decimal(block.columns.count), actual: Decimal(values.count),
+                        message: "\(values.count) values for \(block.columns.count) cells; the first \(block.columns.count) were kept, "
+                            + "ignored: \(quoted(values.dropFirst(block.columns.count)))"
+                    ))
+                } else if !values.isEmpty && values.count < block.columns.count {
+                    let placement = block.totalColumn == block.columns.count - 1 && values.count >= 2
+                        ? "the first and last were placed in the first and total columns"
+                        : "they were placed from the left"
+                    findings.append(Finding(
+                        check: "cells_missing", scope: scope,
+                        expected: Decimal(block.columns.count), actual: Decimal(values.count),
+                        message: "\(values.count) values for \(block.columns.count) cells (\(quoted(values[...]))); "
+                            + "\(placement), the others are missing"
+                    ))
+                }
+                for (columnIndex, column) in block.columns.enumerated() {
+                    var cell = Cell(table: spec.kind, item: block.code, row: row.code, column: column.code,
+                                    status: .missing, value: nil, unit: "", raw: "", source: "")
+                    if let tokenIndex = aligned[columnIndex] {
+                        read(tokens[tokenIndex], column: column, headerUnit: headerUnits[columnIndex], into: &cell,
+                             findings: &findings)
+                    }
+                    cells.append(cell)
+                }
+            }
+        }
+        for index in placed.stray {
+            findings.append(Finding(
+                check: "extra_cells", scope: spec.kind.rawValue,
+                message: "value \(tokens[index].text.debugDescription) at \(tokens[index].location.description) belongs to no row of table \(spec.kind.number)"
+            ))
+        }
+
+        if !cells.isEmpty && cells.allSatisfy({ $0.status == .missing }) {
+            findings.removeAll { $0.check == "cells_missing" }
+            findings.insert(Finding(
+                check: "table_missing", scope: spec.kind.rawValue,
+                expected: Decimal(cells.count), actual: 0,
+                message: "table \(spec.kind.number) (\(spec.kind.rawValue)): no values found; all \(cells.count) cells are missing"
+            ), at: 0)
+        } else {
+            for (blockIndex, block) in spec.blocks.enumerated() {
+                for (rowIndex, row) in block.rows.enumerated() where placed.values[blockIndex][rowIndex].isEmpty {
+                    findings.append(Finding(
+                        check: "cells_missing", scope: block.code.isEmpty ? row.code : "\(block.code)/\(row.code)",
+                        expected: Decimal(block.columns.count), actual: 0,
+                        message: "row not found in table \(spec.kind.number); its \(block.columns.count) cells are missing"
+                    ))
+                }
+            }
+        }
+        reading.cells = cells
+        reading.findings = findings
+    }
+
+    /// Which value goes to which column. A short row keeps its first value in the first column and,
+    /// when the last column is a total, its last value there: crawlers drop inner empty cells.
+    private func align(_ values: [Int], columns: Int, totalColumn: Int?) -> [Int?] {
+        var aligned = [Int?](repeating: nil, count: columns)
+        if values.count >= columns {
+            for column in 0..<columns { aligned[column] = values[column] }
+        } else if totalColumn == columns - 1 && values.count >= 2 {
+            aligned[0] = values[0]
+            aligned[columns - 1] = values[values.count - 1]
+        } else {
+            for (column, value) in values.enumerated() { aligned[column] = value }
+        }
+        return aligned
+    }
+
+    private func read(_ token: Token, column: ColumnSpec, headerUnit: MoneyUnit?, into cell: inout Cell,
+                      findings: inout [Finding]) {
+        cell.raw = token.text.trimmingSpaces()
+        cell.source = token.location.description
+        switch token.reading {
+        case .placeholder:
+            cell.status = .blank
+        case .text:
+            cell.status = .unparsed
+        case .number(let number, let unit, let note):
+            cell.status = .reported
+            switch column.quantity {
+            case .count:
+                cell.value = number
+                cell.unit = "count"
+            case .money:
+                if let unit = unit ?? headerUnit {
+                    cell.value = number * unit.multiplier
+                    cell.unit = "yuan"
+                } else {
+                    cell.value = number
+                    cell.unit = "unspecified"
+                    findings.append(Finding(
+                        check: "unit_unspecified", scope: cell.scopeName,
+                        message: "money printed as \(cell.raw.debugDescription) with no unit in the cell or its column header; kept as printed"
+                    ))
+                }
+            }
+            if let note {
+                findings.append(Finding(
+                    check: "cell_note", scope: cell.scopeName,
+                    message: "note next to the number: \(note.debugDescription) (raw \(cell.raw.debugDescription))"
+                ))
+            }
+        }
+    }
+
+    /// The money unit each column's header states, read from the header tokens joined in order
+    /// (headers are often broken over several cells or lines).
+    private func moneyUnits(block: BlockSpec, headerTokens: [Int]) -> [MoneyUnit?] {
+        let header = headerTokens.map { tokens[$0].key }.joined()
+        return block.columns.map { column in
+            guard column.quantity == .money else { return nil }
+            for label in column.labels {
+                guard let range = header.range(of: label) else { continue }
+                let following = header[range.upperBound...]
+                let nextLabel = block.columns.flatMap(\.labels).compactMap { following.range(of: $0)?.lowerBound }.min()
+                return MoneyUnit.stated(in: following[..<(nextLabel ?? following.endIndex)].prefix(10))
+            }
+            return nil
+        }
+    }
+
+    private func quoted(_ values: ArraySlice<Int>) -> String {
+        values.map { tokens[$0].text.trimmingSpaces() }.joined(separator: ", ")
+    }
+}

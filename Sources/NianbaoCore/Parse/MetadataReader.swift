@@ -1,0 +1,140 @@
+import Foundation
+
+/// Reads title, organ, year and publication date from the page's own fields, the title line and
+/// the signature (SPEC §2, `reports`).
+public enum MetadataReader {
+    /// How far into the report the title and the page's date line are looked for.
+    static let headTokens = 40
+
+    public static func read(_ tokens: [Token], pageFields: [String: String], firstPart: Int?,
+                            findings: inout [Finding]) -> ReportMetadata {
+        var metadata = ReportMetadata()
+        let head = tokens.prefix(min(firstPart ?? headTokens, headTokens)).filter { $0.table == nil }
+
+        metadata.title = title(head: head, pageFields: pageFields)
+        if let year = TitleParts.year(in: metadata.title) {
+            metadata.year = year
+        } else if let year = mostFrequentYear(tokens) {
+            metadata.year = year
+            findings.append(Finding(check: "metadata_missing", scope: "year",
+                                    message: "the title gives no year; \(year), the year the text names most, was taken"))
+        }
+        metadata.organ = TitleParts.organ(in: metadata.title)
+            ?? pageFields.first(where: { ["发布机构", "发文机关", "信息来源", "来源"].contains($0.key) })?.value ?? ""
+        metadata.publishedOn = pageDate(head: head, pageFields: pageFields) ?? signatureDate(tokens) ?? ""
+
+        for (field, value) in [("title", metadata.title), ("organ", metadata.organ), ("published_on", metadata.publishedOn)]
+            where value.isEmpty {
+            findings.append(Finding(check: "metadata_missing", scope: field, message: "no \(field) found in the page"))
+        }
+        if metadata.year == nil {
+            findings.append(Finding(check: "metadata_missing", scope: "year", message: "no year reported on found"))
+        }
+        return metadata
+    }
+
+    // MARK: Title
+
+    private static func title(head: [Token], pageFields: [String: String]) -> String {
+        for label in ["标题", "名称", "title"] {
+            if let value = pageFields[label].map(clean), looksLikeTitle(value) { return value }
+        }
+        for token in head {
+            for label in ["标题", "名称", "题名"] where token.folded.hasPrefix(label) {
+                let value = clean(String(token.folded.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :")))
+                if looksLikeTitle(value) { return value }
+            }
+        }
+        for (offset, token) in head.enumerated() {
+            let value = clean(token.folded)
+            if looksLikeTitle(value) {
+                // A title broken over two lines: the organ, then `2020年度政府信息公开工作年度报告`.
+                if TitleParts.year(in: value).map({ value.hasPrefix(String($0)) }) == true, offset > 0 {
+                    let organ = clean(head[offset - 1].folded)
+                    if organ.count <= 30 && !organ.contains("报告") && !organ.contains(" ") { return organ + value }
+                }
+                return value
+            }
+        }
+        return ""
+    }
+
+    private static func looksLikeTitle(_ text: String) -> Bool {
+        text.count >= 8 && text.count <= 70 && text.hasSuffix("报告") && TitleParts.year(in: text) != nil
+            && (text.contains("信息公开") || text.contains("政务公开")) && !text.hasPrefix("本报告") && !text.hasPrefix("根据")
+    }
+
+    private static func clean(_ text: String) -> String {
+        text.trimmingSpaces().replacingOccurrences(of: "  ", with: " ")
+    }
+
+    // MARK: Year
+
+    /// The year named most often as `20xx年` in the text, for a report without a title.
+    private static func mostFrequentYear(_ tokens: [Token]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for token in tokens where token.table == nil {
+            for year in TitleParts.years(in: token.folded) { counts[year, default: 0] += 1 }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    // MARK: Dates
+
+    private static let dateLabels = ["发布日期", "发布时间", "公开日期", "成文日期", "发文日期", "生成日期", "日期"]
+
+    private static func pageDate(head: [Token], pageFields: [String: String]) -> String? {
+        for label in dateLabels {
+            if let value = pageFields[label], let date = DateReader.isoDate(in: Substring(value)) { return date }
+        }
+        for token in head {
+            for label in dateLabels {
+                guard let range = token.folded.range(of: label) else { continue }
+                let after = token.folded[range.upperBound...].drop { $0 == " " || $0 == ":" }
+                if let date = DateReader.isoDate(in: after) { return date }
+            }
+        }
+        return nil
+    }
+
+    /// The date under the signature: the last line near the end that is only a date.
+    private static func signatureDate(_ tokens: [Token]) -> String? {
+        for token in tokens.suffix(15).reversed() where token.table == nil && token.folded.count <= 20 {
+            if let date = DateReader.isoDate(in: Substring(token.folded), wholeText: true) { return date }
+        }
+        return nil
+    }
+}
+
+/// What a report title says: the organ before the year, and the year.
+public enum TitleParts {
+    /// The first `20xx年` (or `19xx年`) of a title.
+    public static func year(in title: String) -> Int? {
+        years(in: title).first
+    }
+
+    static func years(in text: String) -> [Int] {
+        var years: [Int] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 4 < scalars.count {
+            if scalars[index + 4] == "年", (0..<4).allSatisfy({ scalars[index + $0].properties.numericType == .decimal && scalars[index + $0].isASCII }),
+               index == 0 || !(scalars[index - 1].isASCII && scalars[index - 1].properties.numericType == .decimal) {
+                let year = Int(String(String.UnicodeScalarView(scalars[index..<index + 4])))!
+                if (1990...2100).contains(year) { years.append(year) }
+                index += 5
+            } else {
+                index += 1
+            }
+        }
+        return years
+    }
+
+    /// The publishing body as the title names it: what stands before the year
+    /// (`临沂市人民政府办公室2020年度…` → `临沂市人民政府办公室`).
+    public static func organ(in title: String) -> String? {
+        guard let first = year(in: title), let range = title.range(of: "\(first)年") else { return nil }
+        let organ = String(title[..<range.lowerBound]).trimmingSpaces()
+        return organ.isEmpty ? nil : organ
+    }
+}

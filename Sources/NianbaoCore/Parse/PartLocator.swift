@@ -1,0 +1,41 @@
+/// Finds the report's part headings: by ordinal plus keywords for the six national parts, by
+/// ordinal alone for a legacy report's own parts.
+public struct PartHeading: Sendable, Equatable {
+    public var number: Int
+    /// Index of the heading's token.
+    public var tokenIndex: Int
+}
+
+public enum PartLocator {
+    /// Headings are short paragraphs; table cells and long lines are never headings.
+    static let maximumHeadingLength = 50
+
+    public static func national(in tokens: [Token]) -> [PartHeading] {
+        var found: [PartHeading] = []
+        for (index, token) in tokens.enumerated() where isHeadingCandidate(token) {
+            guard let numbering = Numbering.read(token.folded), numbering.style == .delimited else { continue }
+            let last = found.last?.number ?? 0
+            guard numbering.ordinal > last, let part = PartSpec.national.first(where: { $0.number == numbering.ordinal }),
+                  part.keywords.contains(where: { token.key.contains($0) }) else { continue }
+            found.append(PartHeading(number: part.number, tokenIndex: index))
+        }
+        return found
+    }
+
+    /// A legacy report's own top-level headings: `一、` … numbered in order (a part may be unnumbered).
+    public static func legacy(in tokens: [Token]) -> [PartHeading] {
+        var found: [PartHeading] = []
+        for (index, token) in tokens.enumerated() where isHeadingCandidate(token) && token.folded.count <= 30 {
+            guard let numbering = Numbering.read(token.folded), numbering.style == .delimited,
+                  let first = token.folded.first, !first.isASCII, !numbering.rest.isEmpty else { continue }
+            let last = found.last?.number ?? 0
+            guard numbering.ordinal > last && numbering.ordinal <= last + 2 else { continue }
+            found.append(PartHeading(number: numbering.ordinal, tokenIndex: index))
+        }
+        return found
+    }
+
+    private static func isHeadingCandidate(_ token: Token) -> Bool {
+        token.table == nil && token.folded.count <= maximumHeadingLength
+    }
+}

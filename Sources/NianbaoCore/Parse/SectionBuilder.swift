@@ -1,0 +1,31 @@
+/// Cuts the report into its parts: each part's paragraphs between its heading and the next,
+/// tables left out.
+enum SectionBuilder {
+    static func build(tokens: [Token], headings: [PartHeading], tableTokens: Set<Int>, canonical: (Int) -> String?) -> [Section] {
+        headings.enumerated().map { offset, heading in
+            let end = offset + 1 < headings.count ? headings[offset + 1].tokenIndex : tokens.count
+            let body = (heading.tokenIndex + 1..<end).filter { index in
+                tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
+            }
+            let headingToken = tokens[heading.tokenIndex]
+            return Section(
+                number: heading.number,
+                heading: canonical(heading.number) ?? headingToken.folded,
+                headingRaw: headingToken.text,
+                text: body.map { tokens[$0].text }.joined(separator: "\n"),
+                textSimplified: body.map { tokens[$0].simplified }.joined(separator: "\n")
+            )
+        }
+    }
+}
+
+/// Lines that belong to the web page around a report, not to the report: print and close
+/// buttons, font switches, QR-code prompts, breadcrumbs.
+public enum PageChrome {
+    static let markers = ["【关闭", "【打印", "关闭窗口", "打印本页", "打印本文", "【字体", "扫描二维码", "扫一扫", "当前位置", "您现在的位置",
+                          "分享到", "【大 中 小】", "【大中小】", "返回顶部", "相关链接", "上一篇", "下一篇"]
+
+    public static func isChrome(_ line: String) -> Bool {
+        line.count <= 60 && markers.contains { line.contains($0) }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// Reads one statistics table from a stretch of tokens, driven by its `TableSpec`: every cell the
+/// spec defines comes out once, with a status, and every oddity as a finding.
+public struct TableReading: Sendable {
+    public var cells: [Cell] = []
+    public var findings: [Finding] = []
+    /// Indices of the tokens that belong to the table (left out of the section text).
+    public var consumed: Set<Int> = []
+}
+
+public struct TableReader {
+    public let spec: TableSpec
+    private let labels: TableLabels
+
+    public init(spec: TableSpec) {
+        self.spec = spec
+        self.labels = TableLabels(spec)
+    }
+
+    public func read(_ tokens: [Token], range: Range<Int>) -> TableReading {
+        var reading = TableReading()
+        var placed = PlacedValues(spec: spec)
+        switch spec.layout {
+        case .labelledRows:
+            readLabelledRows(tokens, range: range, into: &placed, reading: &reading)
+        case .valueRun(let anchors):
+            readValueRun(tokens, range: range, anchors: anchors, into: &placed, reading: &reading)
+        }
+        CellEmitter(spec: spec, tokens: tokens).emit(placed, into: &reading)
+        return reading
+    }
+
+    // MARK: Tables 2 and 3: a label, then its values
+
+    private func readLabelledRows(_ tokens: [Token], range: Range<Int>, into placed: inout PlacedValues,
+                                  reading: inout TableReading) {
+        var block: Int? = spec.blocks.count == 1 ? 0 : nil
+        var headerPhase = true
+        var group: String?
+        var row: Int?
+
+        for index in range {
+            let token = tokens[index]
+            let cell = token.reading
+            if cell.isValue {
+                if let block, let row {
+                    placed.values[block][row].append(index)
+                    reading.consumed.insert(index)
+                } else if case .number = cell, block != nil || token.table != nil {
+                    placed.stray.append(index)
+                    reading.consumed.insert(index)
+                } else if token.table != nil {
+                    reading.consumed.insert(index)
+                }
+                continue
+            }
+            guard token.key.count <= TableLabels.longestLabel else { continue }
+
+            if let caption = labels.caption(token.key) {
+                block = caption
+                headerPhase = true
+                group = nil
+                row = nil
+                reading.consumed.insert(index)
+                continue
+            }
+            if headerPhase, let block, labels.isHeader(token.key, block: block) {
+                placed.headers[block].append(index)
+                reading.consumed.insert(index)
+                continue
+            }
+            var rowKey = Substring(token.key)
+            if let match = labels.group(token.key) {
+                group = match.group
+                row = nil
+                headerPhase = false
+                reading.consumed.insert(index)
+                rowKey = match.rest
+                if rowKey.isEmpty { continue }
+            }
+            if let match = labels.row(rowKey, block: block, group: group) {
+                block = match.block
+                row = match.row
+                headerPhase = false
+                reading.consumed.insert(index)
+                continue
+            }
+            if headerPhase, let block, token.key.count <= 40 {
+                placed.headers[block].append(index)
+                reading.consumed.insert(index)
+            } else if let block, let row, placed.values[block][row].count < spec.blocks[block].columns.count,
+                      token.key.count <= 12 {
+                // Short text where a value belongs: the cell is there but is not a number.
+                placed.values[block][row].append(index)
+                reading.consumed.insert(index)
+            } else if token.table != nil {
+                reading.consumed.insert(index)
+            }
+        }
+    }
+
+    // MARK: Table 4: header rows, then all values in one run
+
+    private func readValueRun(_ tokens: [Token], range: Range<Int>, anchors: [String], into placed: inout PlacedValues,
+                              reading: inout TableReading) {
+        guard let anchor = range.first(where: { index in
+            tokens[index].key.count <= 20 && anchors.contains { tokens[index].key.hasPrefix($0) }
+        }) else { return }
+        var run: [Int] = []
+        var index = anchor
+        while index < range.upperBound {
+            let token = tokens[index]
+            if token.table != nil {
+                // A grid row counts only when it holds a value that is not an empty cell.
+                var end = index + 1
+                while end < range.upperBound, tokens[end].table == token.table, !tokens[end].startsRow { end += 1 }
+                let rowIndices = Array(index..<end)
+                let hasValue = rowIndices.contains { tokens[$0].reading.isValue && !tokens[$0].folded.isEmpty }
+                if hasValue { run += rowIndices.filter { tokens[$0].reading.isValue } }
+                reading.consumed.formUnion(rowIndices)
+                index = end
+                continue
+            }
+            if token.reading.isValue {
+                run.append(index)
+                reading.consumed.insert(index)
+            } else if token.key.count <= 20 {
+                reading.consumed.insert(index)
+            }
+            index += 1
+        }
+        let block = spec.blocks[0]
+        for (position, tokenIndex) in run.enumerated() {
+            let row = position / block.columns.count
+            if row < block.rows.count {
+                placed.values[0][row].append(tokenIndex)
+            } else {
+                placed.stray.append(tokenIndex)
+            }
+        }
+    }
+}
+
+/// Token indices placed under each block's rows, the block headers, and values that fit nowhere.
+struct PlacedValues {
+    var values: [[[Int]]]
+    var headers: [[Int]]
+    var stray: [Int] = []
+
+    init(spec: TableSpec) {
+        values = spec.blocks.map { block in Array(repeating: [], count: block.rows.count) }
+        headers = Array(repeating: [], count: spec.blocks.count)
+    }
+}
+
+/// A table spec's labels, prepared for matching label keys (longest label first).
+struct TableLabels {
+    /// Tokens longer than this are running text, never labels.
+    static let longestLabel = 60
+
+    private let captions: [(key: String, block: Int)]
+    private let groups: [String]
+    private let rows: [[(key: String, row: Int, group: String?)]]
+    private let headers: [Set<String>]
+
+    init(_ spec: TableSpec) {
+        captions = spec.blocks.enumerated().flatMap { block, blockSpec in blockSpec.captions.map { ($0, block) } }
+        groups = spec.groups.sorted { $0.count > $1.count }
+        rows = spec.blocks.map { block in
+            block.rows.enumerated()
+                .flatMap { row, rowSpec in rowSpec.labels.map { (key: $0, row: row, group: rowSpec.group) } }
+                .sorted { $0.key.count > $1.key.count }
+        }
+        headers = spec.blocks.map { block in Set(block.columns.flatMap(\.labels) + spec.headerLabels) }
+    }
+
+    func caption(_ key: String) -> Int? {
+        captions.first { key.hasPrefix($0.key) }?.block
+    }
+
+    func isHeader(_ key: String, block: Int) -> Bool {
+        headers[block].contains(key) || headers[block].contains { key.hasPrefix($0) && $0.count >= 4 }
+    }
+
+    func group(_ key: String) -> (group: String, rest: Substring)? {
+        guard let group = groups.first(where: { key.hasPrefix($0) }) else { return nil }
+        var rest = key.dropFirst(group.count)
+        if let numbering = Numbering.read(rest) { rest = numbering.rest }
+        return (group, rest)
+    }
+
+    /// The row a label names: in the current block first, then in any block (a table whose captions
+    /// were lost still has unique category labels).
+    func row(_ key: Substring, block: Int?, group: String?) -> (block: Int, row: Int)? {
+        let order = (block.map { [$0] } ?? []) + rows.indices.filter { $0 != block }
+        for candidate in order {
+            if let match = rows[candidate].first(where: { label in
+                (label.group == nil || label.group == group) && (key == label.key || key.hasPrefix(label.key))
+            }) {
+                return (candidate, match.row)
+            }
+        }
+        return nil
+    }
+}

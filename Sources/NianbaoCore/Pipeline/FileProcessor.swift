@@ -1,0 +1,60 @@
+import Crypto
+import Foundation
+
+/// Runs one file through every stage: extract → normalise → parse → check. Never throws: a file
+/// that cannot become a report becomes a reject with the reason.
+public struct FileProcessor {
+    public let maxFileBytes: Int
+    private let normalizer: Normalizer
+
+    public init(converters: ScriptConverters, maxFileBytes: Int) {
+        self.normalizer = Normalizer(converters: converters)
+        self.maxFileBytes = maxFileBytes
+    }
+
+    public func process(bytes: [UInt8], sourcePath: String) -> FileOutcome {
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        func reject(_ reason: String) -> FileOutcome {
+            .reject(Reject(sourcePath: sourcePath, sha256: digest, reason: reason))
+        }
+        if bytes.count > maxFileBytes {
+            return reject("file of \(bytes.count) bytes is over the size limit of \(maxFileBytes) bytes")
+        }
+        let format = FormatSniffer.format(of: bytes, path: sourcePath)
+        let decoded: InputDecoder.Decoded
+        switch InputDecoder.decode(bytes) {
+        case .success(let value): decoded = value
+        case .failure(let failure): return reject(failure.description)
+        }
+        let extracted: ExtractedDocument
+        switch format {
+        case .text:
+            extracted = TextExtractor.extract(decoded.text, encoding: decoded.encoding)
+        case .html:
+            return reject("HTML pages are not read yet")
+        }
+        let normalized = normalizer.normalize(extracted)
+        do {
+            let parsed = try ReportParser.parse(normalized)
+            return .report(ProcessedReport(
+                reportID: String(digest.prefix(16)), sourcePath: sourcePath, format: format,
+                encoding: decoded.encoding, sha256: digest, bytes: bytes.count, parsed: parsed
+            ))
+        } catch {
+            return reject(String(describing: error))
+        }
+    }
+}
+
+/// Tells HTML from raw text by the file's start, whatever its extension.
+enum FormatSniffer {
+    static func format(of bytes: [UInt8], path: String) -> SourceFormat {
+        let head = String(decoding: bytes.prefix(1024).filter { $0 != 0 }, as: UTF8.self).lowercased()
+        if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.contains("<table") {
+            return .html
+        }
+        let lowered = path.lowercased()
+        if (lowered.hasSuffix(".html") || lowered.hasSuffix(".htm")) && head.contains("<") { return .html }
+        return .text
+    }
+}

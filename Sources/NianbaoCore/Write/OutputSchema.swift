@@ -1,0 +1,150 @@
+/// The output tables of the data contract (SPEC §2): names, columns in order, types and keys.
+/// The CSV and JSONL writers and `datapackage.json` are all generated from these descriptions.
+public struct OutputSchema: Sendable {
+    public enum FieldType: String, Sendable {
+        case string
+        case integer
+        case number
+        case date
+    }
+
+    public struct Field: Sendable {
+        public var name: String
+        public var type: FieldType
+        public var description: String
+        /// Allowed values, for the contract's code lists.
+        public var values: [String]?
+
+        init(_ name: String, _ type: FieldType, _ description: String, values: [String]? = nil) {
+            self.name = name
+            self.type = type
+            self.description = description
+            self.values = values
+        }
+
+        init(_ name: String, _ description: String, values: [String]? = nil) {
+            self.init(name, .string, description, values: values)
+        }
+    }
+
+    public var name: String
+    public var title: String
+    public var fields: [Field]
+    public var primaryKey: [String]
+    /// True when `report_id` refers to `reports.report_id`.
+    public var referencesReports: Bool
+
+    public static let reports = OutputSchema(
+        name: "reports", title: "One row per input file accepted as a report",
+        fields: [
+            Field("report_id", "First 16 hex digits of the SHA-256 of the file's bytes"),
+            Field("source_path", "Path relative to the input folder, with /"),
+            Field("source_format", "Input format", values: ["text", "html"]),
+            Field("encoding", "How the bytes were decoded (utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5)"),
+            Field("script", "Script of the report", values: ["simplified", "traditional", "mixed"]),
+            Field("sha256", "SHA-256 of the file's bytes"),
+            Field("bytes", .integer, "File size in bytes"),
+            Field("title", "The report's own title, in simplified script"),
+            Field("organ", "The publishing body as the title or page names it, in simplified script"),
+            Field("year", .integer, "The year reported on"),
+            Field("published_on", .date, "Publication date from the page's date line or the signature"),
+            Field("template", "Template generation", values: ["gb2019", "gb2021", "legacy", "unknown"]),
+            Field("status", "complete, partial (a table or cells missing) or narrative (parts only)",
+                  values: ["complete", "partial", "narrative"]),
+            Field("warnings", .integer, "Number of checks rows for this report"),
+        ],
+        primaryKey: ["report_id"], referencesReports: false
+    )
+
+    public static let activeDisclosure = OutputSchema(
+        name: "active_disclosure", title: "Table 2: active disclosure, one row per cell",
+        fields: [
+            Field("report_id", "Report the cell belongs to"),
+            Field("item", "Article clause (art20_1 …)"),
+            Field("category", "Row of the clause"),
+            Field("metric", "Column of the clause"),
+        ] + valueFields(withUnit: true),
+        primaryKey: ["report_id", "item", "category", "metric"], referencesReports: true
+    )
+
+    public static let applications = OutputSchema(
+        name: "applications", title: "Table 3: applications received and handled, one row per cell",
+        fields: [
+            Field("report_id", "Report the cell belongs to"),
+            Field("row", "Row code (new_received … carried_forward)"),
+            Field("applicant", "Applicant column code (natural_person … total)"),
+        ] + valueFields(withUnit: false),
+        primaryKey: ["report_id", "row", "applicant"], referencesReports: true
+    )
+
+    public static let reviewsLitigation = OutputSchema(
+        name: "reviews_litigation", title: "Table 4: administrative review and litigation, one row per cell",
+        fields: [
+            Field("report_id", "Report the cell belongs to"),
+            Field("proceeding", "review, litigation_direct or litigation_after_review"),
+            Field("outcome", "upheld, corrected, other, pending or total"),
+        ] + valueFields(withUnit: false),
+        primaryKey: ["report_id", "proceeding", "outcome"], referencesReports: true
+    )
+
+    public static let sections = OutputSchema(
+        name: "sections", title: "One row per report part",
+        fields: [
+            Field("report_id", "Report the part belongs to"),
+            Field("section", .integer, "Part number (1–6 in national reports)"),
+            Field("heading", "Canonical simplified heading"),
+            Field("heading_raw", "Heading as found"),
+            Field("text", "The part's paragraphs as found, joined by newlines, tables left out"),
+            Field("text_simplified", "The same in simplified script"),
+        ],
+        primaryKey: ["report_id", "section"], referencesReports: true
+    )
+
+    public static let checks = OutputSchema(
+        name: "checks", title: "One row per finding: failed consistency rules and structural observations",
+        fields: [
+            Field("report_id", "Report the finding is about"),
+            Field("check", "Rule or finding name"),
+            Field("scope", "What the finding covers (a column, a row, a cell, a field)"),
+            Field("severity", "error for a broken identity, warning otherwise", values: ["error", "warning"]),
+            Field("expected", .number, "What the rule expected"),
+            Field("actual", .number, "What the report has"),
+            Field("message", "Explanation for a person"),
+        ],
+        primaryKey: ["report_id", "check", "scope"], referencesReports: true
+    )
+
+    public static let rejects = OutputSchema(
+        name: "rejects", title: "One row per input file not accepted as a report",
+        fields: [
+            Field("source_path", "Path relative to the input folder, with /"),
+            Field("sha256", "SHA-256 of the file's bytes (empty when unreadable)"),
+            Field("reason", "Why the file was not accepted"),
+        ],
+        primaryKey: ["source_path"], referencesReports: false
+    )
+
+    /// Every output table, in the order they are described in `datapackage.json`.
+    public static let all: [OutputSchema] = [
+        .reports, .activeDisclosure, .applications, .reviewsLitigation, .sections, .checks, .rejects,
+    ]
+
+    public static func forTable(_ kind: TableKind) -> OutputSchema {
+        switch kind {
+        case .activeDisclosure: return .activeDisclosure
+        case .applications: return .applications
+        case .reviewsLitigation: return .reviewsLitigation
+        }
+    }
+
+    private static func valueFields(withUnit: Bool) -> [Field] {
+        [Field("value", .number, "The number read; empty unless status is reported")]
+            + (withUnit ? [Field("unit", "count, yuan or unspecified; empty when value is empty",
+                                 values: ["count", "yuan", "unspecified"])] : [])
+            + [
+                Field("status", "reported, blank, missing or unparsed", values: ["reported", "blank", "missing", "unparsed"]),
+                Field("raw", "The cell's text as found, trimmed"),
+                Field("source", "Where the cell was read (line N, or table T row R col C)"),
+            ]
+    }
+}

@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(
             name: "NianbaoCoreTests",
             dependencies: ["NianbaoCore"],
-            exclude: ["Gold"]
+            exclude: ["Gold", "Fixtures"]
         ),
     ]
 )

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns a file's bytes into text, telling which encoding was used, or says why it cannot.
 public enum InputDecoder {
-    public struct Decoded: Sendable {
+    public struct Decoded: Sendable, Equatable {
         public var text: String
         /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `gb18030` or `big5`.
         public var encoding: String

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+/// Runs the whole pipeline over Samples/ and scores it against the gold in Tests/, the way
+/// shared/acceptance/score.py does; checks that Output/ is what a fresh run writes.
+@Suite("Acceptance: Samples against gold", .serialized)
+struct AcceptanceTests {
+    static let run: Result<URL, TestFailure> = {
+        do {
+            let folder = try Repository.temporaryFolder().appendingPathComponent("Output")
+            try Pipeline(config: PipelineConfig(input: Repository.samples, output: folder, jobs: 2)).run()
+            return .success(folder)
+        } catch {
+            return .failure(TestFailure("run failed: \(error)"))
+        }
+    }()
+
+    @Test("every gold cell, metadata field, section and expected check; no false alarm")
+    func scoresAgainstGold() throws {
+        let output = try Self.run.get()
+        let score = try GoldScorer(output: output).score(goldFolder: Repository.gold)
+        #expect(score.absent.isEmpty, "absent: \(score.absent)")
+        #expect(score.wrong.isEmpty, "\(score.wrong.joined(separator: "\n"))")
+        #expect(score.cells >= 700 && score.metadata >= 30)
+    }
+
+    @Test("Output/ is exactly what a fresh run over Samples/ writes")
+    func committedOutputIsFresh() throws {
+        let output = try Self.run.get()
+        for name in OutputWriter.fileNames {
+            let fresh = try Data(contentsOf: output.appendingPathComponent(name))
+            let committed = try Data(contentsOf: Repository.output.appendingPathComponent(name))
+            #expect(fresh == committed, "Output/\(name) differs from a fresh run: run `swift run nianbao run` and commit Output/")
+        }
+    }
+
+    @Test("one worker or several, the bytes are the same")
+    func deterministic() throws {
+        let output = try Self.run.get()
+        let single = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: Repository.samples, output: single, jobs: 1)).run()
+        for name in OutputWriter.fileNames {
+            #expect(try Data(contentsOf: output.appendingPathComponent(name)) == Data(contentsOf: single.appendingPathComponent(name)), "\(name)")
+        }
+    }
+}
+
+/// The scoring rules of shared/acceptance/score.py, over gold files of the same format.
+struct GoldScorer {
+    static let applicants = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+    static let outcomes = ["upheld", "corrected", "other", "pending", "total"]
+    static let consistency: Set<String> = ["t3_balance", "t3_results_sum", "t3_row_total", "t4_total"]
+
+    let tables: [String: [[String: Any]]]
+
+    init(output: URL) throws {
+        var tables: [String: [[String: Any]]] = [:]
+        for name in ["reports", "active_disclosure", "applications", "reviews_litigation", "sections", "checks"] {
+            let text = try String(contentsOf: output.appendingPathComponent("\(name).jsonl"), encoding: .utf8)
+            tables[name] = try text.split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }
+        }
+        self.tables = tables
+    }
+
+    struct Score {
+        var cells = 0, metadata = 0
+        var wrong: [String] = []
+        var absent: [String] = []
+    }
+
+    func score(goldFolder: URL) throws -> Score {
+        var score = Score()
+        let files = try FileManager.default.contentsOfDirectory(atPath: goldFolder.path).filter { $0.hasSuffix(".gold.json") }.sorted()
+        for file in files {
+            let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: goldFolder.appendingPathComponent(file))) as! [String: Any]
+            let source = gold["source_path"] as! String
+            guard let report = tables["reports"]!.first(where: { $0["source_path"] as? String == source }) else {
+                score.absent.append(source)
+                continue
+            }
+            let id = report["report_id"] as! String
+            func rows(_ table: String) -> [[String: Any]] { tables[table]!.filter { $0["report_id"] as? String == id } }
+            func judge(_ key: String, _ expected: Any, _ row: [String: Any]?) {
+                if let text = expected as? String, text == "?" { return }
+                score.cells += 1
+                guard let row else { score.wrong.append("\(source) \(key): absent"); return }
+                let status = row["status"] as? String
+                var ok: Bool
+                switch expected {
+                case let text as String where text == "B": ok = status == "blank"
+                case let text as String where text == "M": ok = status == "missing"
+                case let text as String where text == "U": ok = status == "unparsed"
+                case let text as String:
+                    let parts = text.split(separator: "@").map(String.init)
+                    ok = status == "reported" && Self.same(Double(parts[0]), row["value"]) && row["unit"] as? String == parts[1]
+                default:
+                    ok = status == "reported" && Self.same((expected as? NSNumber)?.doubleValue, row["value"])
+                }
+                if !ok { score.wrong.append("\(source) \(key): want \(expected), got \(row["value"] ?? "nil") [\(status ?? "")]") }
+            }
+            for (key, expected) in gold["active_disclosure"] as? [String: Any] ?? [:] {
+                let parts = key.split(separator: "/").map(String.init)
+                judge(key, expected, rows("active_disclosure").first {
+                    $0["item"] as? String == parts[0] && $0["category"] as? String == parts[1] && $0["metric"] as? String == parts[2]
+                })
+            }
+            for (row, values) in gold["applications"] as? [String: [Any]] ?? [:] {
+                for (applicant, expected) in zip(Self.applicants, values) {
+                    judge("\(row)/\(applicant)", expected, rows("applications").first { $0["row"] as? String == row && $0["applicant"] as? String == applicant })
+                }
+            }
+            for (proceeding, values) in gold["reviews_litigation"] as? [String: [Any]] ?? [:] {
+                for (outcome, expected) in zip(Self.outcomes, values) {
+                    judge("\(proceeding)/\(outcome)", expected,
+                          rows("reviews_litigation").first { $0["proceeding"] as? String == proceeding && $0["outcome"] as? String == outcome })
+                }
+            }
+            for (field, expected) in gold["report"] as? [String: Any] ?? [:] {
+                score.metadata += 1
+                let got = report[field].map { "\($0)" }.flatMap { $0 == "<null>" ? nil : $0 } ?? ""
+                if got.trimmingCharacters(in: .whitespaces) != "\(expected)" { score.wrong.append("\(source) report.\(field): want \(expected), got \(got)") }
+            }
+            let sections = Set(rows("sections").compactMap { ($0["section"] as? NSNumber)?.intValue })
+            for section in gold["sections"] as? [Int] ?? [] where !sections.contains(section) {
+                score.wrong.append("\(source) section \(section) absent")
+            }
+            let found = Set(rows("checks").map { "\($0["check"] as! String)/\($0["scope"] as! String)" })
+            let wanted = Set(gold["checks"] as? [String] ?? [])
+            for check in wanted.subtracting(found) { score.wrong.append("\(source) check \(check) not reported") }
+            for alarm in found.subtracting(wanted) where Self.consistency.contains(String(alarm.split(separator: "/")[0])) {
+                score.wrong.append("\(source) false alarm \(alarm)")
+            }
+        }
+        return score
+    }
+
+    private static func same(_ expected: Double?, _ value: Any?) -> Bool {
+        guard let expected, let got = (value as? NSNumber)?.doubleValue else { return false }
+        return abs(expected - got) <= 1e-6 * max(1, abs(expected), abs(got))
+    }
+}

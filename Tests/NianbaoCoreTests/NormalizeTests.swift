@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+@Suite("Normalize: script, numbering, labels, numbers")
+struct NormalizeTests {
+    @Test("numbers with signs, decimals, separators, full-width digits, units and notes")
+    func cellReadings() {
+        #expect(CellReading("+118") == .number(118, unit: nil, note: nil))
+        #expect(CellReading("-260") == .number(-260, unit: nil, note: nil))
+        #expect(CellReading(WidthFolding.fold("−3")) == .number(-3, unit: nil, note: nil))
+        #expect(CellReading(WidthFolding.fold("１２３")) == .number(123, unit: nil, note: nil))
+        #expect(CellReading("1,234") == .number(1234, unit: nil, note: nil))
+        #expect(CellReading("188.64万元") == .number(Decimal(string: "188.64")!, unit: .tenThousandYuan, note: nil))
+        #expect(CellReading("110119389.995") == .number(Decimal(string: "110119389.995")!, unit: nil, note: nil))
+        #expect(CellReading("7(市自然资源局)") == .number(7, unit: nil, note: "市自然资源局"))
+        #expect(CellReading("0") == .number(0, unit: nil, note: nil))
+        for placeholder in ["", "/", "—", "-", "无", "——"] {
+            #expect(CellReading(placeholder) == .placeholder, "\(placeholder)")
+        }
+        for text in ["不适用", "1,23", "12a", "规章", "2.5.1"] {
+            #expect(CellReading(text) == .text, "\(text)")
+        }
+    }
+
+    @Test("part and row numbering, including a dash typed for 一 and parenthesised sub-headings")
+    func numbering() {
+        #expect(Numbering.read("—、总体情况") == Numbering(ordinal: 1, style: .delimited, rest: "总体情况"))
+        #expect(Numbering.read("四、结转下年度继续办理")?.ordinal == 4)
+        #expect(Numbering.read(WidthFolding.fold("（2） 主动公开工作情况"))?.style == .parenthesized)
+        #expect(Numbering.read("(七)总计")?.ordinal == 7)
+        #expect(Numbering.read("十一是整体加强队伍建设") == nil)
+        #expect(Numbering.read("十、因政府信息公开")?.ordinal == 10)
+        #expect(Numbering.read("188.64万元") == nil)
+        #expect(Numbering.read("2020年") == nil)
+    }
+
+    @Test("label keys ignore numbering, spaces, width and punctuation")
+    func labelKeys() {
+        #expect(LabelKey.make("商业 企业") == "商业企业")
+        #expect(LabelKey.make("法律 服务 机构") == "法律服务机构")
+        #expect(LabelKey.make("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") == "部分公开区分处理的只计这一情形不计其他情形")
+        #expect(LabelKey.make("3.危及“三安全一稳定”") == "危及三安全一稳定")
+        #expect(LabelKey.make("第二十条第（一）项") == LabelKey.make("第二十条第(一)项"))
+        #expect(LabelKey.make("本年增/减") == "本年增减")
+    }
+
+    @Test("a traditional report with Taiwan wording: judged traditional, matched in mainland wording (seed 002)")
+    func traditionalScript() throws {
+        let fragment = try Repository.sampleLines(Seed.taiyuan, 3...6)
+        let document = TextExtractor.extract(fragment, encoding: "utf-8")
+        let normalized = sharedConverters.with { Normalizer(converters: $0).normalize(document) }
+        #expect(normalized.script == .traditional)
+        #expect(normalized.tokens[0].text == "一、總體情況")
+        #expect(normalized.tokens[0].folded == "一、总体情况")
+        #expect(normalized.tokens[3].folded.contains("太原市人民政府门户网站"))
+        #expect(normalized.tokens[3].folded.contains("政府文件56条"))
+        // Running text keeps the report's own words, only in simplified characters.
+        #expect(normalized.tokens[3].simplified.contains("入口网站"))
+        #expect(normalized.tokens[3].text.contains("入口網站"))
+    }
+
+    @Test("a simplified report is left as written")
+    func simplifiedScript() throws {
+        let fragment = try Repository.sampleLines(Seed.yiyuan, 1...12)
+        let document = TextExtractor.extract(fragment, encoding: "utf-8")
+        let normalized = sharedConverters.with { Normalizer(converters: $0).normalize(document) }
+        #expect(normalized.script == .simplified)
+        #expect(normalized.tokens.allSatisfy { $0.simplified == $0.text })
+        #expect(normalized.tokens[4].folded == "—、总体情况")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+@Suite("Pipeline: rejects, duplicates and configuration")
+struct PipelineTests {
+    @Test("every input file ends in reports or rejects, with a reason; bad files never stop the run")
+    func rejects() throws {
+        let input = try Repository.temporaryFolder()
+        let seed = try Data(contentsOf: Repository.samples.appendingPathComponent(Seed.baicheng))
+        try seed.write(to: input.appendingPathComponent("a.txt"))
+        try seed.write(to: input.appendingPathComponent("b-copy.txt"))
+        try Data().write(to: input.appendingPathComponent("empty.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]).write(to: input.appendingPathComponent("image.png"))
+        try Data("今天天气很好，我们去公园散步。\n".utf8).write(to: input.appendingPathComponent("note.txt"))
+        try Data(repeating: 0x41, count: 15_000).write(to: input.appendingPathComponent("large.txt"))
+        try FileManager.default.createDirectory(at: input.appendingPathComponent("loop"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("loop/again").path, withDestinationPath: input.path)
+
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        let summary = try Pipeline(config: PipelineConfig(input: input, output: output, maxFileBytes: 12_000)).run()
+        #expect(summary.files == 6 && summary.reports == 1 && summary.rejected == 5)
+
+        let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("b-copy.txt,91f6a4e014acfcc8e87e47960249e13d34aaf8d99fb9ae3f926e0cff6453d877,duplicate of a.txt (same bytes)"))
+        #expect(rejects.contains("empty.txt,") && rejects.contains("empty file"))
+        #expect(rejects.contains("image.png,") && rejects.contains("binary file"))
+        #expect(rejects.contains("note.txt,") && rejects.contains("not a government information disclosure annual report"))
+        #expect(rejects.contains("large.txt,,file of 15000 bytes is over the size limit of 12000 bytes"))
+    }
+
+    @Test("configuration: relative paths from the file's folder; unknown keys and bad values refused")
+    func configuration() throws {
+        let folder = try Repository.temporaryFolder()
+        let file = folder.appendingPathComponent("pipeline.json")
+        try Data(#"{"input": "crawl", "output": "../out", "jobs": 3}"#.utf8).write(to: file)
+        let config = try PipelineConfig.load(from: file)
+        #expect(config.input.path == folder.appendingPathComponent("crawl").path)
+        #expect(config.output.path == folder.deletingLastPathComponent().appendingPathComponent("out").path)
+        #expect(config.jobs == 3 && config.maxFileBytes == PipelineConfig.defaultMaxFileBytes)
+
+        for (text, complaint) in [(#"{"input": "a", "output": "b", "jobz": 1}"#, "unknown key \"jobz\""),
+                                  (#"{"input": "a"}"#, "\"output\" is required"),
+                                  (#"{"input": "a", "output": "b", "jobs": -1}"#, "\"jobs\" must be 0 or more"),
+                                  ("[1, 2]", "not a JSON object")] {
+            try Data(text.utf8).write(to: file)
+            #expect(throws: PipelineConfig.Invalid.self) { try PipelineConfig.load(from: file) }
+            do { _ = try PipelineConfig.load(from: file) } catch { #expect("\(error)".contains(complaint), "\(error)") }
+        }
+    }
+
+    @Test("a missing input folder fails the run, and leaves the previous output alone")
+    func missingInput() throws {
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: Repository.samples, output: output)).run()
+        let before = try Data(contentsOf: output.appendingPathComponent("reports.csv"))
+        let pipeline = Pipeline(config: PipelineConfig(input: URL(fileURLWithPath: "/nonexistent/crawl"), output: output))
+        #expect(throws: InputScanner.Unreadable.self) { try pipeline.run() }
+        #expect(try Data(contentsOf: output.appendingPathComponent("reports.csv")) == before)
+    }
+}

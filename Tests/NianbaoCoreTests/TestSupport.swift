@@ -1,0 +1,76 @@
+import Foundation
+@testable import NianbaoCore
+
+/// Paths and helpers shared by the tests. Everything is read from this repository.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = root.appendingPathComponent("Samples")
+    static let output = root.appendingPathComponent("Output")
+    static let gold = root.appendingPathComponent("Tests/NianbaoCoreTests/Gold")
+    static let fixtures = root.appendingPathComponent("Tests/NianbaoCoreTests/Fixtures")
+
+    static func sample(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: samples.appendingPathComponent(name)))
+    }
+
+    static func sampleLines(_ name: String, _ lines: ClosedRange<Int>) throws -> String {
+        let text = String(decoding: try sample(name), as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)[(lines.lowerBound - 1)...(lines.upperBound - 1)]
+            .joined(separator: "\n")
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+enum Seed {
+    static let linyi = "000_9f8b1ecbb5a393ce.txt"
+    static let baicheng = "001_ca6d36624542eac4.txt"
+    static let taiyuan = "002_b904a5622445d861.txt"
+    static let yiyuan = "003_7023baa7cc861516.txt"
+    static let huaibei = "004_92fc7ff319701b04.txt"
+}
+
+/// One OpenCC pair for the whole test process, used from one test at a time.
+let sharedConverters = LockedConverters()
+
+final class LockedConverters: @unchecked Sendable {
+    private let lock = NSLock()
+    private let converters = try! ScriptConverters()
+
+    func with<T>(_ body: (ScriptConverters) throws -> T) rethrows -> T {
+        try lock.withLock { try body(converters) }
+    }
+}
+
+/// Runs the stages up to parsing on text, as a text file would be.
+func parseText(_ text: String) throws -> ParsedReport {
+    let document = TextExtractor.extract(text, encoding: "utf-8")
+    let normalized = sharedConverters.with { Normalizer(converters: $0).normalize(document) }
+    return try ReportParser.parse(normalized)
+}
+
+func processSample(_ name: String) throws -> ProcessedReport {
+    let bytes = try Repository.sample(name)
+    let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: name) }
+    guard case .report(let report) = outcome else { throw TestFailure("\(name) was rejected: \(outcome)") }
+    return report
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension ParsedReport {
+    func cell(_ table: TableKind, _ path: String) -> Cell? {
+        cells.first { $0.table == table && $0.scopeName == path }
+    }
+
+    func value(_ table: TableKind, _ path: String) -> Decimal? {
+        cell(table, path)?.value
+    }
+}

@@ -19,10 +19,17 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
         ),
+        // libxml2's HTML parser (libxml2-dev): scraped report pages, in recovery mode.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "NianbaoCore",
             dependencies: [
                 "COpenCC",
+                "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -22,7 +22,8 @@ public struct FileProcessor {
         }
         let format = FormatSniffer.format(of: bytes, path: sourcePath)
         let decoded: InputDecoder.Decoded
-        switch InputDecoder.decode(bytes) {
+        let declared = format == .html ? HTMLExtractor.declaredCharset(bytes) : nil
+        switch InputDecoder.decode(bytes, declared: declared) {
         case .success(let value): decoded = value
         case .failure(let failure): return reject(failure.description)
         }
@@ -31,7 +32,7 @@ public struct FileProcessor {
         case .text:
             extracted = TextExtractor.extract(decoded.text, encoding: decoded.encoding)
         case .html:
-            return reject("HTML pages are not read yet")
+            extracted = HTMLExtractor.extract(decoded.text, encoding: decoded.encoding)
         }
         let normalized = normalizer.normalize(extracted)
         do {

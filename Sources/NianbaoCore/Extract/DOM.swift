@@ -1,0 +1,163 @@
+import CLibXML2
+
+/// Small readers over libxml2's tree: names, attributes, text, rows and cells.
+enum DOM {
+    /// Elements whose content is never report text.
+    static let skippedElements: Set<String> = [
+        "script", "style", "noscript", "iframe", "nav", "footer", "form", "select", "option", "button", "input",
+        "textarea", "object", "embed", "svg", "canvas", "link", "meta", "map", "area", "audio", "video",
+    ]
+
+    /// Elements that start and end a paragraph.
+    static let blockElements: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "header",
+        "main", "aside", "blockquote", "pre", "center", "address", "hr", "caption", "body", "html", "figure", "figcaption",
+    ]
+
+    /// class or id words of navigation, breadcrumbs, share and print bars, footers and QR codes.
+    static let chromeWords = ["nav", "menu", "breadcrumb", "crumb", "footer", "share", "toolbar", "qrcode", "erweima", "ewm",
+                              "print", "fontsize", "topbar", "position", "location", "weizhi", "dqwz"]
+
+    static func name(_ node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    /// An attribute's value, read from the node's attribute list (nothing to free).
+    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        var property = node.pointee.properties
+        while let current = property {
+            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == name {
+                var value = ""
+                var child = current.pointee.children
+                while let text = child {
+                    if let content = text.pointee.content { value += String(cString: content) }
+                    child = text.pointee.next
+                }
+                return value
+            }
+            property = current.pointee.next
+        }
+        return nil
+    }
+
+    static func content(_ node: xmlNodePtr) -> String {
+        guard let content = node.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
+    /// A `rowspan` or `colspan`, clamped to what real tables use.
+    static func span(_ cell: xmlNodePtr, _ name: String) -> Int {
+        guard let text = attribute(cell, name)?.trimmingSpaces(), let value = Int(text.prefix { $0.isNumber }) else { return 1 }
+        return min(max(value, 1), 200)
+    }
+
+    /// A container of page chrome, by its class or id; never one that holds a table or much text.
+    static func isChromeContainer(_ node: xmlNodePtr) -> Bool {
+        let words = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
+        guard chromeWords.contains(where: words.contains) else { return false }
+        return !containsTable(node, depth: 0) && allText(node).count < 300
+    }
+
+    private static func containsTable(_ node: xmlNodePtr, depth: Int) -> Bool {
+        guard depth < 64 else { return false }
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE && (name(current) == "table" || containsTable(current, depth: depth + 1)) {
+                return true
+            }
+            child = current.pointee.next
+        }
+        return false
+    }
+
+    /// The `tr` of a table, through `thead`, `tbody` and `tfoot`, not those of nested tables.
+    static func rows(of table: xmlNodePtr) -> [xmlNodePtr] {
+        var rows: [xmlNodePtr] = []
+        var child = table.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                switch name(current) {
+                case "tr": rows.append(current)
+                case "thead", "tbody", "tfoot": rows += self.rows(of: current)
+                default: break
+                }
+            }
+            child = current.pointee.next
+        }
+        return rows
+    }
+
+    static func cells(of row: xmlNodePtr) -> [xmlNodePtr] {
+        var cells: [xmlNodePtr] = []
+        var child = row.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, ["td", "th"].contains(name(current)) { cells.append(current) }
+            child = current.pointee.next
+        }
+        return cells
+    }
+
+    /// A cell's text: Word's runs and paragraphs joined without inventing spaces; nested tables are
+    /// handed back to be read as tables of their own.
+    static func cellText(_ cell: xmlNodePtr, nestedTables: inout [xmlNodePtr]) -> String {
+        var text = InlineText()
+        collect(cell, into: &text, nestedTables: &nestedTables, depth: 0)
+        return text.text
+    }
+
+    /// All text below a node, scripts and styles aside.
+    static func allText(_ node: xmlNodePtr) -> String {
+        var text = InlineText()
+        var ignored: [xmlNodePtr] = []
+        collect(node, into: &text, nestedTables: &ignored, depth: 0)
+        return text.text
+    }
+
+    private static func collect(_ node: xmlNodePtr, into text: inout InlineText, nestedTables: inout [xmlNodePtr], depth: Int) {
+        guard depth < DOMWalker.maximumDepth else { return }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                text.append(content(current))
+            case XML_ELEMENT_NODE:
+                let elementName = name(current)
+                if elementName == "table" {
+                    nestedTables.append(current)
+                } else if !skippedElements.contains(elementName) {
+                    collect(current, into: &text, nestedTables: &nestedTables, depth: depth + 1)
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+    }
+}
+
+/// Text gathered from inline runs. White space is collapsed as a browser would, except that a space
+/// between two Chinese characters (a line break in Word's markup) is dropped: Chinese has none.
+struct InlineText {
+    private var buffer = ""
+    private var pendingSpace = false
+
+    var isEmpty: Bool { buffer.isEmpty }
+
+    mutating func append(_ run: String) {
+        for character in run {
+            if character.isWhitespace && character != "\u{00A0}" && character != "\u{3000}" {
+                pendingSpace = !buffer.isEmpty
+                continue
+            }
+            if pendingSpace {
+                if let last = buffer.last, last.isASCII || character.isASCII { buffer.append(" ") }
+                pendingSpace = false
+            }
+            buffer.append(character)
+        }
+    }
+
+    /// The text, trimmed, non-breaking and ideographic spaces kept inside but not at the ends.
+    var text: String { buffer.trimmingSpaces() }
+}

@@ -1,0 +1,196 @@
+import CLibXML2
+import Foundation
+
+/// Reads a scraped HTML page through libxml2's HTML parser (recovery mode, no network) into the same
+/// document model as the text extractor: paragraphs, and tables resolved into grids. Page chrome is
+/// dropped; the page's own metadata (title, 发布机构, 公开日期 …) becomes `pageFields`.
+public enum HTMLExtractor {
+    /// libxml2 parse options: recover from broken markup, never touch the network, stay quiet, and
+    /// ignore `<meta charset>` because the text handed over is already UTF-8.
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+
+    private static let initialized: Void = { xmlInitParser() }()
+
+    /// The charset a page declares in its first bytes (`<meta charset="gbk">`,
+    /// `content="text/html; charset=gb2312"`), lowercased; nil when it declares none.
+    public static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
+        _ = initialized
+        var utf8 = Array(text.utf8)
+        if utf8.isEmpty { utf8 = [0x20] }
+        let document = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlReadMemory(pointer, Int32(clamping: buffer.count), "page.html", "UTF-8", parseOptions)
+            }
+        }
+        guard let document else { return ExtractedDocument(format: .html, encoding: encoding, blocks: []) }
+        defer { xmlFreeDoc(document) }
+        var walker = DOMWalker()
+        if let root = xmlDocGetRootElement(document) {
+            walker.walk(root, depth: 0)
+        }
+        walker.flushParagraph()
+        return ExtractedDocument(format: .html, encoding: encoding, blocks: walker.blocks, pageFields: walker.pageFields)
+    }
+}
+
+/// Walks the parsed tree in document order, collecting paragraphs, tables and page fields.
+struct DOMWalker {
+    private(set) var blocks: [Block] = []
+    private(set) var pageFields: [String: String] = [:]
+    private var paragraph = InlineText()
+    private var paragraphLine = 0
+    private var tableCount = 0
+
+    /// Deeper than this the tree is not followed (libxml2 stops at 256 levels anyway).
+    static let maximumDepth = 400
+
+    mutating func walk(_ node: xmlNodePtr, depth: Int) {
+        guard depth < Self.maximumDepth else { return }
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if paragraph.isEmpty { paragraphLine = Int(xmlGetLineNo(node)) }
+            paragraph.append(DOM.content(node))
+        case XML_ELEMENT_NODE:
+            element(node, depth: depth)
+        default:
+            break
+        }
+    }
+
+    private mutating func element(_ node: xmlNodePtr, depth: Int) {
+        let name = DOM.name(node)
+        switch name {
+        case "head":
+            readHead(node)
+            return
+        case "table":
+            flushParagraph()
+            if !readFieldTable(node) { readTable(node, depth: depth) }
+            return
+        case "br":
+            flushParagraph()
+            return
+        default:
+            break
+        }
+        if DOM.skippedElements.contains(name) || DOM.isChromeContainer(node) { return }
+        let isBlock = DOM.blockElements.contains(name)
+        if isBlock { flushParagraph() }
+        var child = node.pointee.children
+        while let current = child {
+            walk(current, depth: depth + 1)
+            child = current.pointee.next
+        }
+        if isBlock { flushParagraph() }
+    }
+
+    mutating func flushParagraph() {
+        let text = paragraph.text
+        paragraph = InlineText()
+        guard !text.isEmpty, !PageChrome.isChrome(WidthFolding.fold(text)) else { return }
+        blocks.append(.paragraph(Paragraph(text: text, location: .line(paragraphLine))))
+    }
+
+    // MARK: Tables
+
+    private mutating func readTable(_ table: xmlNodePtr, depth: Int) {
+        tableCount += 1
+        let number = tableCount
+        var nested: [xmlNodePtr] = []
+        let grid = TableGrid(rows: DOM.rows(of: table).map { row in
+            DOM.cells(of: row).map { cell in
+                TableGrid.SourceCell(text: DOM.cellText(cell, nestedTables: &nested),
+                                     rowSpan: DOM.span(cell, "rowspan"), columnSpan: DOM.span(cell, "colspan"))
+            }
+        })
+        let rows = grid.resolved().map { row in
+            row.map { Paragraph(text: $0.text, location: .grid(table: number, row: $0.row, column: $0.column)) }
+        }
+        if !rows.isEmpty { blocks.append(.table(ExtractedTable(rows: rows))) }
+        for inner in nested {
+            if !readFieldTable(inner) { readTable(inner, depth: depth + 1) }
+        }
+    }
+
+    /// A table of the page's own fields (名称 / 索引号 / 发布机构 / 公开日期): read into `pageFields`.
+    private mutating func readFieldTable(_ table: xmlNodePtr) -> Bool {
+        var nested: [xmlNodePtr] = []
+        let rows = DOM.rows(of: table).map { DOM.cells(of: $0).map { DOM.cellText($0, nestedTables: &nested) } }
+        var fields: [String: String] = [:]
+        for row in rows {
+            var index = 0
+            while index < row.count {
+                let label = PageFields.label(row[index])
+                if let label, index + 1 < row.count, PageFields.label(row[index + 1]) == nil {
+                    fields[label] = row[index + 1].trimmingSpaces()
+                    index += 2
+                } else if let label, let inline = PageFields.inlineValue(row[index], label: label) {
+                    fields[label] = inline
+                    index += 1
+                } else {
+                    index += 1
+                }
+            }
+        }
+        guard fields.count >= 2, rows.count <= 8, nested.isEmpty else { return false }
+        for (label, value) in fields where pageFields[label] == nil { pageFields[label] = value }
+        return true
+    }
+
+    private mutating func readHead(_ head: xmlNodePtr) {
+        var child = head.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                switch DOM.name(node) {
+                case "title":
+                    var text = InlineText()
+                    text.append(DOM.allText(node))
+                    if !text.text.isEmpty { pageFields["title"] = text.text }
+                case "meta":
+                    if let name = DOM.attribute(node, "name")?.lowercased(), let content = DOM.attribute(node, "content"),
+                       let field = PageFields.metaNames[name], !content.trimmingSpaces().isEmpty {
+                        pageFields[field] = content.trimmingSpaces()
+                    }
+                default:
+                    break
+                }
+            }
+            child = node.pointee.next
+        }
+    }
+}
+
+/// The labels of a page's metadata block and the `<meta name>`s that carry the same facts.
+enum PageFields {
+    static let labels = ["名称", "标题", "索引号", "发布机构", "发文机关", "公开日期", "发布日期", "成文日期", "发文日期", "文号",
+                         "发文字号", "主题分类", "信息来源", "来源", "生成日期", "公开方式", "公开范围", "有效性", "分类"]
+
+    static let metaNames: [String: String] = [
+        "articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构", "firstdate": "发布日期",
+    ]
+
+    /// The field label a cell holds (`发布机构：` → `发布机构`), nil for a value.
+    static func label(_ cell: String) -> String? {
+        let folded = WidthFolding.fold(cell).trimmingSpaces()
+        let bare = folded.hasSuffix(":") ? String(folded.dropLast()).trimmingSpaces() : folded
+        if labels.contains(bare) { return bare }
+        return labels.first { folded.hasPrefix($0 + ":") }
+    }
+
+    /// The value in a cell that holds `label：value`.
+    static func inlineValue(_ cell: String, label: String) -> String? {
+        let folded = WidthFolding.fold(cell).trimmingSpaces()
+        guard folded.hasPrefix(label + ":") else { return nil }
+        let value = folded.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+}

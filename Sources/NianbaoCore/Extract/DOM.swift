@@ -16,7 +16,7 @@ enum DOM {
 
     /// class or id words of navigation, breadcrumbs, share and print bars, footers and QR codes.
     static let chromeWords = ["nav", "menu", "breadcrumb", "crumb", "footer", "share", "toolbar", "qrcode", "erweima", "ewm",
-                              "print", "fontsize", "topbar", "position", "location", "weizhi", "dqwz"]
+                              "print", "fontsize", "topbar", "position", "location", "weizhi", "dqwz", "crawler"]
 
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }

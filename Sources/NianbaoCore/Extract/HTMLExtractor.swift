@@ -74,7 +74,7 @@ struct DOMWalker {
             return
         case "table":
             flushParagraph()
-            if !readFieldTable(node) { readTable(node, depth: depth) }
+            readAnyTable(node, depth: depth)
             return
         case "br":
             flushParagraph()
@@ -102,9 +102,13 @@ struct DOMWalker {
 
     // MARK: Tables
 
-    private mutating func readTable(_ table: xmlNodePtr, depth: Int) {
+    /// Tables are numbered in document order, every `<table>` counted, as a person counts them in the page.
+    private mutating func readAnyTable(_ table: xmlNodePtr, depth: Int) {
         tableCount += 1
-        let number = tableCount
+        if !readFieldTable(table) { readTable(table, number: tableCount, depth: depth) }
+    }
+
+    private mutating func readTable(_ table: xmlNodePtr, number: Int, depth: Int) {
         var nested: [xmlNodePtr] = []
         let grid = TableGrid(rows: DOM.rows(of: table).map { row in
             DOM.cells(of: row).map { cell in
@@ -116,8 +120,8 @@ struct DOMWalker {
             row.map { Paragraph(text: $0.text, location: .grid(table: number, row: $0.row, column: $0.column)) }
         }
         if !rows.isEmpty { blocks.append(.table(ExtractedTable(rows: rows))) }
-        for inner in nested {
-            if !readFieldTable(inner) { readTable(inner, depth: depth + 1) }
+        for inner in nested where depth < DOMWalker.maximumDepth {
+            readAnyTable(inner, depth: depth + 1)
         }
     }
 

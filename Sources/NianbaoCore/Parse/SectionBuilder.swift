@@ -24,7 +24,7 @@ enum SectionBuilder {
 public enum PageChrome {
     static let markers = ["【关闭", "【打印", "关闭窗口", "打印本页", "打印本文", "【字体", "扫描二维码", "扫一扫", "当前位置", "您现在的位置",
                           "分享到", "【大 中 小】", "【大中小】", "返回顶部", "相关链接", "上一篇", "下一篇",
-                          "繁體版", "繁体版", "简体版", "簡體版", "无障碍", "無障礙"]
+                          "繁體版", "繁体版", "简体版", "簡體版", "无障碍", "無障礙", "抓取时间", "采集时间"]
 
     public static func isChrome(_ line: String) -> Bool {
         line.count <= 60 && markers.contains { line.contains($0) }

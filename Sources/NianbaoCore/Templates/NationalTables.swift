@@ -26,7 +26,8 @@ enum NationalTables {
             RowSpec("withheld_internal_affairs", ["属于三类内部事务信息"], role: .result),
             RowSpec("withheld_process_info", ["属于四类过程性信息"], role: .result),
             RowSpec("withheld_enforcement_file", ["属于行政执法案卷"], role: .result),
-            RowSpec("withheld_admin_query", ["属于行政查询事项"], role: .result),
+            // tw2sp turns Taiwan's 查詢 into 查找: the variant catches traditional-script pages.
+            RowSpec("withheld_admin_query", ["属于行政查询事项", "属于行政查找事项"], role: .result),
             RowSpec("unavailable_not_held", ["本机关不掌握相关政府信息"], role: .result),
             RowSpec("unavailable_needs_creation", ["没有现成信息需要另行制作"], role: .result),
             RowSpec("unavailable_unclear", ["补正后申请内容仍不明确"], role: .result),

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A run over a folder of hostile files: nothing crashes, every file is listed once, and copies of a
+/// seed in other encodings and line endings give the seed's numbers.
+@Suite("Hostile input folder")
+struct HostileInputTests {
+    @Test("empty, binary, truncated, deeply nested, huge-line, re-encoded and looping inputs")
+    func hostileFolder() throws {
+        let input = try Repository.temporaryFolder()
+        func write(_ name: String, _ bytes: [UInt8]) throws {
+            try Data(bytes).write(to: input.appendingPathComponent(name))
+        }
+        let seed = try Repository.sample(Seed.baicheng)
+        let seedText = String(decoding: seed, as: UTF8.self)
+        try write("seed.txt", seed)
+        try write("copy-gb18030.txt", try encode(seedText, as: "GB18030"))
+        try write("copy-utf16le.txt", [0xFF, 0xFE] + (try encode(seedText, as: "UTF-16LE")))
+        try write("copy-utf16be.txt", [0xFE, 0xFF] + (try encode(seedText, as: "UTF-16BE")))
+        try write("copy-bom.txt", [0xEF, 0xBB, 0xBF] + seed)
+        try write("copy-crlf.txt", Array(seedText.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        try write("empty.html", [])
+        try write("binary.bin", (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) })
+        let page = try Repository.sample("102_baicheng_2019_plain.html")
+        try write("truncated.html", Array(page.prefix(page.count * 6 / 10)))
+        try write("deep.html", Array(("<html><body>" + String(repeating: "<div><span>", count: 10_000) + "深").utf8))
+        try write("huge-line.txt", Array(String(repeating: "政府信息公开工作年度报告，", count: 50_000).utf8))
+        try write("tags-only.html", Array("<html><head><title>x</title></head><body><table><tr><td></td></tr></table></body></html>".utf8))
+        try FileManager.default.createDirectory(at: input.appendingPathComponent("loop"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("loop/back").path, withDestinationPath: input.path)
+        try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("dangling.txt").path,
+                                                   withDestinationPath: input.appendingPathComponent("nowhere").path)
+
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        let summary = try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
+
+        let scanned = try InputScanner.scan(input).map(\.relativePath)
+        #expect(scanned.count == 13)
+        let reports = try jsonLines(output.appendingPathComponent("reports.jsonl"))
+        let rejects = try jsonLines(output.appendingPathComponent("rejects.jsonl"))
+        let listed = reports.map { $0["source_path"] as! String } + rejects.map { $0["source_path"] as! String }
+        #expect(listed.sorted() == scanned.sorted())
+        #expect(summary.files == scanned.count)
+        for reject in rejects { #expect(!(reject["reason"] as! String).isEmpty) }
+
+        let encodings = Dictionary(uniqueKeysWithValues: reports.map { ($0["source_path"] as! String, $0["encoding"] as! String) })
+        #expect(encodings["copy-gb18030.txt"] == "gb18030")
+        #expect(encodings["copy-utf16le.txt"] == "utf-16le")
+        #expect(encodings["copy-utf16be.txt"] == "utf-16be")
+        #expect(encodings["copy-bom.txt"] == "utf-8-bom")
+        #expect(encodings["copy-crlf.txt"] == "utf-8")
+
+        // Every copy has the seed's cells: same value, status, raw text and source line.
+        let cells = try jsonLines(output.appendingPathComponent("applications.jsonl"))
+            + jsonLines(output.appendingPathComponent("active_disclosure.jsonl"))
+            + jsonLines(output.appendingPathComponent("reviews_litigation.jsonl"))
+        let idByPath = Dictionary(uniqueKeysWithValues: reports.map { ($0["source_path"] as! String, $0["report_id"] as! String) })
+        func table(of path: String) -> [String] {
+            cells.filter { $0["report_id"] as? String == idByPath[path] }.map { cell in
+                ["item", "category", "metric", "row", "applicant", "proceeding", "outcome", "value", "unit", "status", "raw", "source"]
+                    .map { "\(cell[$0] ?? "")" }.joined(separator: "|")
+            }
+        }
+        let original = table(of: "seed.txt")
+        #expect(original.count == 198)
+        for copy in ["copy-gb18030.txt", "copy-utf16le.txt", "copy-utf16be.txt", "copy-bom.txt", "copy-crlf.txt"] {
+            #expect(table(of: copy) == original, "\(copy)")
+        }
+        let reasons = Dictionary(uniqueKeysWithValues: rejects.map { ($0["source_path"] as! String, $0["reason"] as! String) })
+        #expect(reasons["empty.html"] == "empty file")
+        #expect(reasons["binary.bin"]?.hasPrefix("binary file") == true)
+        #expect(reasons["dangling.txt"]?.hasPrefix("unreadable") == true)
+        #expect(reasons["deep.html"]?.hasPrefix("not a government information disclosure annual report") == true)
+    }
+
+    private func jsonLines(_ url: URL) throws -> [[String: Any]] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+
+    /// Encodes text with iconv, to build re-encoded copies of a seed.
+    private func encode(_ text: String, as encoding: String) throws -> [UInt8] {
+        let converter = iconv_open(encoding, "UTF-8")
+        guard let converter, Int(bitPattern: converter) != -1 else { throw TestFailure("iconv cannot encode \(encoding)") }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+        let written: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuffer.count
+                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 else { return -1 }
+                return outBuffer.count - outLeft
+            }
+        }
+        guard written >= 0 else { throw TestFailure("iconv failed for \(encoding)") }
+        return Array(output[0..<written])
+    }
+}

@@ -31,6 +31,15 @@ struct HostileInputTests {
         try write("deep.html", Array(("<html><body>" + String(repeating: "<div><span>", count: 10_000) + "深").utf8))
         try write("huge-line.txt", Array(String(repeating: "政府信息公开工作年度报告，", count: 50_000).utf8))
         try write("tags-only.html", Array("<html><head><title>x</title></head><body><table><tr><td></td></tr></table></body></html>".utf8))
+        // HTML pages in legacy encodings, declared in <meta> and undeclared.
+        let traditional = try Repository.sample("103_yiyuan_2020_traditional.html")
+        let traditionalText = String(decoding: traditional, as: UTF8.self)
+        try write("page-103.html", traditional)
+        try write("page-103-big5.html", try encode(traditionalText.replacingOccurrences(of: "charset=\"utf-8\"", with: "charset=\"big5\""), as: "BIG5"))
+        try write("page-103-big5-undeclared.html", try encode(traditionalText.replacingOccurrences(of: "<meta charset=\"utf-8\">", with: ""), as: "BIG5"))
+        let gbk = try Repository.sample("104_linyi_2020_gbk.html")
+        try write("page-104.html", gbk)
+        try write("page-104-undeclared.html", removing(Array("; charset=gb2312".utf8), from: gbk))
         try FileManager.default.createDirectory(at: input.appendingPathComponent("loop"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("loop/back").path, withDestinationPath: input.path)
         try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("dangling.txt").path,
@@ -40,7 +49,7 @@ struct HostileInputTests {
         let summary = try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
 
         let scanned = try InputScanner.scan(input).map(\.relativePath)
-        #expect(scanned.count == 13)
+        #expect(scanned.count == 18)
         let reports = try jsonLines(output.appendingPathComponent("reports.jsonl"))
         let rejects = try jsonLines(output.appendingPathComponent("rejects.jsonl"))
         let listed = reports.map { $0["source_path"] as! String } + rejects.map { $0["source_path"] as! String }
@@ -71,11 +80,27 @@ struct HostileInputTests {
         for copy in ["copy-gb18030.txt", "copy-utf16le.txt", "copy-utf16be.txt", "copy-bom.txt", "copy-crlf.txt"] {
             #expect(table(of: copy) == original, "\(copy)")
         }
+        #expect(encodings["page-103-big5.html"] == "big5")
+        #expect(encodings["page-103-big5-undeclared.html"] == "big5")
+        #expect(encodings["page-104-undeclared.html"] == "gb18030")
+        #expect(table(of: "page-103.html").count == 198)
+        #expect(table(of: "page-103-big5.html") == table(of: "page-103.html"))
+        #expect(table(of: "page-103-big5-undeclared.html") == table(of: "page-103.html"))
+        #expect(table(of: "page-104-undeclared.html") == table(of: "page-104.html"))
+        #expect(table(of: "page-104.html").count == 198)
         let reasons = Dictionary(uniqueKeysWithValues: rejects.map { ($0["source_path"] as! String, $0["reason"] as! String) })
         #expect(reasons["empty.html"] == "empty file")
         #expect(reasons["binary.bin"]?.hasPrefix("binary file") == true)
         #expect(reasons["dangling.txt"]?.hasPrefix("unreadable") == true)
         #expect(reasons["deep.html"]?.hasPrefix("not a government information disclosure annual report") == true)
+    }
+
+    /// `bytes` without the first occurrence of `pattern`.
+    private func removing(_ pattern: [UInt8], from bytes: [UInt8]) -> [UInt8] {
+        guard let start = (0...(bytes.count - pattern.count)).first(where: { Array(bytes[$0..<$0 + pattern.count]) == pattern }) else {
+            return bytes
+        }
+        return Array(bytes[..<start] + bytes[(start + pattern.count)...])
     }
 
     private func jsonLines(_ url: URL) throws -> [[String: Any]] {

@@ -25,11 +25,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Atomic exchange of the old and new output folders (renameat2).
+        .target(name: "CSystemShims"),
         .target(
             name: "NianbaoCore",
             dependencies: [
                 "COpenCC",
                 "CLibXML2",
+                "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

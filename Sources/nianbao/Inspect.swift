@@ -13,7 +13,7 @@ struct Inspect: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            FileHandle.standardError.write(Data("nianbao: cannot read \(file)\n".utf8))
+            Console.error("nianbao: cannot read \(file)")
             throw ExitCode.failure
         }
         do {
@@ -21,7 +21,7 @@ struct Inspect: ParsableCommand {
             let outcome = processor.process(bytes: [UInt8](data), sourcePath: url.lastPathComponent)
             print(ReportInspection.describe(outcome).pretty(), terminator: "")
         } catch {
-            FileHandle.standardError.write(Data("nianbao: \(error)\n".utf8))
+            Console.error("nianbao: \(error)")
             throw ExitCode.failure
         }
     }

@@ -7,10 +7,14 @@ struct Run: ParsableCommand {
         abstract: "Read every report in the input folder and write the dataset to the output folder.",
         discussion: """
             Settings come from the configuration file (pipeline.json: input, output, maxFileBytes, jobs); \
-            the options below override it. A file that is not a readable report is listed in rejects.csv \
-            with its reason and the run goes on. Exit status: 0 when the dataset was written (even when \
-            reports have findings), 1 when the run itself failed (bad configuration, unreadable input \
-            folder, output not writable).
+            the options below override it. Only new and changed files are parsed: the manifest in the \
+            output folder remembers the rest. The dataset is written beside the output folder and swapped \
+            in at the end; one run at a time may write an output folder. A file that is not a readable \
+            report is listed in rejects.csv with its reason and the run goes on.
+
+            Exit status: 0 the dataset was written (even when reports have findings); 1 the run failed \
+            (bad configuration, unreadable input folder, output not writable); 64 usage error; 75 another \
+            run is writing the same output folder.
             """
     )
 
@@ -26,22 +30,53 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Worker threads; 0 for one per core (overrides the configuration).", valueName: "n"))
     var jobs: Int?
 
+    @Flag(name: .long, help: "Parse every file again, ignoring what earlier runs remembered.")
+    var full = false
+
+    @Option(name: .long, help: ArgumentHelp("Process only partition K of N (0 ≤ K < N), by content hash, into its own output folder.",
+                                            valueName: "K/N"))
+    var shard: String?
+
+    @Flag(name: .shortAndLong, help: "Print only the final summary line (and errors).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print one line per file.")
+    var verbose = false
+
     func validate() throws {
         if let jobs, jobs < 0 { throw ValidationError("--jobs must be 0 or more") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 0 ≤ K < N, such as 3/16") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
     func run() throws {
+        let settings: PipelineConfig
         do {
-            let settings = try resolvedConfig()
-            let summary = try Pipeline(config: settings).run()
-            print(summary.line + " → \(settings.output.path)")
+            settings = try resolvedConfig()
         } catch {
-            FileHandle.standardError.write(Data("nianbao: \(error)\n".utf8))
+            Console.error("nianbao: \(error)")
+            throw ExitCode.failure
+        }
+        let mode: ProgressReporter.Mode = quiet ? .quiet : verbose ? .verbose : (Console.isTerminal ? .bar : .log)
+        let reporter = ProgressReporter(mode: mode, input: settings.input.path)
+        let pipeline = Pipeline(config: settings, full: full, shard: shard.flatMap(Shard.init), observer: reporter.observe)
+        do {
+            let summary = try pipeline.run()
+            reporter.finish()
+            print(summary.line + " → \(settings.output.path)")
+        } catch let held as RunLock.Held {
+            reporter.finish()
+            Console.error("nianbao: \(held)")
+            throw ExitCode(75)
+        } catch {
+            reporter.finish()
+            Console.error("nianbao: \(error)")
             throw ExitCode.failure
         }
     }
 
-    /// The configuration file, or the defaults when it is absent and both folders are given.
+    /// The configuration file, or defaults when it is absent and both folders are given. A shard
+    /// writes into its own folder inside the output folder.
     private func resolvedConfig() throws -> PipelineConfig {
         let configURL = URL(fileURLWithPath: config)
         var settings: PipelineConfig
@@ -53,6 +88,9 @@ struct Run: ParsableCommand {
         if let input { settings.input = URL(fileURLWithPath: input).standardizedFileURL }
         if let output { settings.output = URL(fileURLWithPath: output).standardizedFileURL }
         if let jobs { settings.jobs = jobs }
+        if let shard = shard.flatMap(Shard.init) {
+            settings.output = settings.output.appendingPathComponent(String(format: "shard-%04d-of-%04d", shard.index, shard.count))
+        }
         return settings
     }
 }

@@ -54,7 +54,7 @@ struct HostileInputTests {
         let rejects = try jsonLines(output.appendingPathComponent("rejects.jsonl"))
         let listed = reports.map { $0["source_path"] as! String } + rejects.map { $0["source_path"] as! String }
         #expect(listed.sorted() == scanned.sorted())
-        #expect(summary.files == scanned.count)
+        #expect(summary.seen == scanned.count)
         for reject in rejects { #expect(!(reject["reason"] as! String).isEmpty) }
 
         let encodings = Dictionary(uniqueKeysWithValues: reports.map { ($0["source_path"] as! String, $0["encoding"] as! String) })

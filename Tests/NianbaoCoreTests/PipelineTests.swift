@@ -19,7 +19,7 @@ struct PipelineTests {
 
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
         let summary = try Pipeline(config: PipelineConfig(input: input, output: output, maxFileBytes: 12_000)).run()
-        #expect(summary.files == 6 && summary.reports == 1 && summary.rejected == 5)
+        #expect(summary.seen == 6 && summary.reports == 1 && summary.rejected == 5)
 
         let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("b-copy.txt,91f6a4e014acfcc8e87e47960249e13d34aaf8d99fb9ae3f926e0cff6453d877,duplicate of a.txt (same bytes)"))

@@ -12,8 +12,16 @@ public struct FileProcessor {
         self.maxFileBytes = maxFileBytes
     }
 
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
     public func process(bytes: [UInt8], sourcePath: String) -> FileOutcome {
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        process(bytes: bytes, sourcePath: sourcePath, sha256: Self.sha256(bytes))
+    }
+
+    /// Runs the stages on bytes whose SHA-256 is already known.
+    public func process(bytes: [UInt8], sourcePath: String, sha256 digest: String) -> FileOutcome {
         func reject(_ reason: String) -> FileOutcome {
             .reject(Reject(sourcePath: sourcePath, sha256: digest, reason: reason))
         }

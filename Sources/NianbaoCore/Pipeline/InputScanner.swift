@@ -7,6 +7,9 @@ public enum InputScanner {
         /// Relative to the input folder, with `/`.
         public var relativePath: String
         public var url: URL
+        /// Size and modification time (ns since 1970) as `stat` saw them; -1 when it could not.
+        public var size: Int = -1
+        public var modified: Int64 = -1
     }
 
     public struct Unreadable: Error, CustomStringConvertible {
@@ -42,7 +45,13 @@ public enum InputScanner {
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
                 try walk(url, relative: path, visited: &visited, files: &files, isRoot: false)
             } else {
-                files.append(InputFile(relativePath: path, url: url))
+                var file = InputFile(relativePath: path, url: url)
+                var info = stat()
+                if stat(url.path, &info) == 0 {
+                    file.size = Int(info.st_size)
+                    file.modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                }
+                files.append(file)
             }
         }
     }

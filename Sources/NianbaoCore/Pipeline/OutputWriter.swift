@@ -1,82 +1,90 @@
 import Foundation
 
-/// The write stage: every table as CSV (UTF-8 with BOM) and JSONL, plus datapackage.json, written
-/// into a staging folder beside the output folder and then swapped in, so that readers never see a
-/// half-written dataset.
+/// The write stage: every table as CSV (UTF-8 with BOM) and JSONL, plus datapackage.json, streamed
+/// report by report into a folder: one report's fragment in memory at a time.
 public enum OutputWriter {
+    /// The dataset's files (what a fresh run must reproduce byte for byte).
     public static let fileNames: [String] = OutputSchema.all.flatMap { ["\($0.name).csv", "\($0.name).jsonl"] } + ["datapackage.json"]
 
-    public static func write(_ dataset: Dataset, to output: URL) throws {
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
-        try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+    public static func write(_ dataset: Dataset, into folder: URL, fragment: (FileResult) throws -> ReportFragment) throws {
+        var sinks: [String: TableSink] = [:]
+        for schema in OutputSchema.all { sinks[schema.name] = try TableSink(schema: schema, folder: folder) }
+        let reportRows = RowEncoder(schema: .reports), checkRows = RowEncoder(schema: .checks)
+        let cellTables = [OutputSchema.activeDisclosure, .applications, .reviewsLitigation, .sections].map(\.name)
 
-        for (schema, rows) in tables(of: dataset) {
-            try writeTable(schema, rows: rows, into: staging)
-        }
-        try Data(DataPackage.describe(OutputSchema.all).pretty().utf8)
-            .write(to: staging.appendingPathComponent("datapackage.json"))
-
-        try swap(staging, into: output)
-    }
-
-    /// The rows of every output table, in the contract's order.
-    static func tables(of dataset: Dataset) -> [(OutputSchema, [[FieldValue]])] {
-        var reports: [[FieldValue]] = [], sections: [[FieldValue]] = [], checks: [[FieldValue]] = []
-        var cells: [TableKind: [[FieldValue]]] = [:]
         for report in dataset.reports {
-            let findings = dataset.findings(of: report)
-            reports.append(OutputRows.report(report, warnings: findings.count))
-            for cell in report.parsed.cells { cells[cell.table, default: []].append(OutputRows.cell(cell, reportID: report.reportID)) }
-            for section in report.parsed.sections.sorted(by: { $0.number < $1.number }) {
-                sections.append(OutputRows.section(section, reportID: report.reportID))
+            let fragment = try fragment(report.result)
+            let row = OutputRows.report(report.header, sourcePath: report.result.file.relativePath, warnings: report.warnings)
+            try sinks["reports"]!.append(csv: reportRows.csvLine(row), jsonl: reportRows.jsonLine(row))
+            for name in cellTables {
+                if let rows = fragment.rows[name] { try sinks[name]!.append(csv: rows.csv, jsonl: rows.jsonl) }
             }
-            for finding in findings { checks.append(OutputRows.finding(finding, reportID: report.reportID)) }
+            if let rows = fragment.rows["checks"] { try sinks["checks"]!.append(csv: rows.csv, jsonl: rows.jsonl) }
+            for finding in report.crossReportFindings {
+                let row = OutputRows.finding(finding, reportID: report.header.reportID)
+                try sinks["checks"]!.append(csv: checkRows.csvLine(row), jsonl: checkRows.jsonLine(row))
+            }
         }
-        let rejects = dataset.rejects.sorted { $0.sourcePath.utf8.lexicographicallyPrecedes($1.sourcePath.utf8) }.map(OutputRows.reject)
-        return [
-            (.reports, reports),
-            (.activeDisclosure, cells[.activeDisclosure] ?? []),
-            (.applications, cells[.applications] ?? []),
-            (.reviewsLitigation, cells[.reviewsLitigation] ?? []),
-            (.sections, sections),
-            (.checks, checks),
-            (.rejects, rejects),
-        ]
+        let rejectRows = RowEncoder(schema: .rejects)
+        for reject in dataset.rejects {
+            let row = OutputRows.reject(reject)
+            try sinks["rejects"]!.append(csv: rejectRows.csvLine(row), jsonl: rejectRows.jsonLine(row))
+        }
+        for sink in sinks.values { try sink.close() }
+        try Data(DataPackage.describe(OutputSchema.all).pretty().utf8).write(to: folder.appendingPathComponent("datapackage.json"))
+    }
+}
+
+/// One table's two files, written through buffers.
+final class TableSink {
+    private let csv: BufferedFile
+    private let jsonl: BufferedFile
+
+    init(schema: OutputSchema, folder: URL) throws {
+        csv = try BufferedFile(folder.appendingPathComponent("\(schema.name).csv"))
+        jsonl = try BufferedFile(folder.appendingPathComponent("\(schema.name).jsonl"))
+        try csv.write("\u{FEFF}" + RowEncoder(schema: schema).csvHeader)
     }
 
-    private static func writeTable(_ schema: OutputSchema, rows: [[FieldValue]], into folder: URL) throws {
-        let encoder = RowEncoder(schema: schema)
-        var csv = Data([0xEF, 0xBB, 0xBF])
-        csv.append(contentsOf: encoder.csvHeader.utf8)
-        var jsonl = Data()
-        for row in rows {
-            csv.append(contentsOf: encoder.csvLine(row).utf8)
-            jsonl.append(contentsOf: encoder.jsonLine(row).utf8)
-        }
-        try csv.write(to: folder.appendingPathComponent("\(schema.name).csv"))
-        try jsonl.write(to: folder.appendingPathComponent("\(schema.name).jsonl"))
+    func append(csv text: String, jsonl line: String) throws {
+        try csv.write(text)
+        try jsonl.write(line)
     }
 
-    /// Puts `staging` in the place of `output`; the previous output stays whole until the new one is in.
-    private static func swap(_ staging: URL, into output: URL) throws {
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: output.path) else {
-            try fileManager.moveItem(at: staging, to: output)
-            return
+    func close() throws {
+        try csv.close()
+        try jsonl.close()
+    }
+}
+
+/// A file written in 1 MiB blocks; a failed write (a full disk) throws.
+final class BufferedFile {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private static let blockSize = 1 << 20
+
+    init(_ url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
-        let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-        try? fileManager.removeItem(at: previous)
-        try fileManager.moveItem(at: output, to: previous)
-        do {
-            try fileManager.moveItem(at: staging, to: output)
-        } catch {
-            try? fileManager.moveItem(at: previous, to: output)
-            throw error
-        }
-        try? fileManager.removeItem(at: previous)
+        handle = try FileHandle(forWritingTo: url)
+        buffer.reserveCapacity(Self.blockSize)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.blockSize { try flush() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        try handle.synchronize()
+        try handle.close()
     }
 }

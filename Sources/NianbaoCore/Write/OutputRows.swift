@@ -1,13 +1,11 @@
 /// Builds the rows of each output table from processed reports, in the contract's column order.
 enum OutputRows {
-    static func report(_ report: ProcessedReport, warnings: Int) -> [FieldValue] {
-        let parsed = report.parsed
-        return [
-            FieldValue(report.reportID), FieldValue(report.sourcePath), FieldValue(report.format.rawValue),
-            FieldValue(report.encoding), FieldValue(parsed.script.rawValue), FieldValue(report.sha256),
-            FieldValue(report.bytes), FieldValue(parsed.metadata.title), FieldValue(parsed.metadata.organ),
-            FieldValue(parsed.metadata.year), FieldValue(parsed.metadata.publishedOn), FieldValue(parsed.template),
-            FieldValue(parsed.status.rawValue), FieldValue(warnings),
+    static func report(_ header: ReportHeader, sourcePath: String, warnings: Int) -> [FieldValue] {
+        [
+            FieldValue(header.reportID), FieldValue(sourcePath), FieldValue(header.format), FieldValue(header.encoding),
+            FieldValue(header.script), FieldValue(header.sha256), FieldValue(header.bytes), FieldValue(header.title),
+            FieldValue(header.organ), FieldValue(header.year), FieldValue(header.publishedOn), FieldValue(header.template),
+            FieldValue(header.status), FieldValue(warnings),
         ]
     }
 

@@ -1,0 +1,30 @@
+import Crypto
+
+/// What a cached parse depends on. A fragment made by another version of the code, or with another
+/// description of the template it used, or with other recognition markers, is parsed again.
+public enum ParserVersion {
+    /// Raise when a change in code (not in template data) changes what a report parses to.
+    public static let code = "2"
+
+    /// The code version plus the markers that decide every report's template.
+    public static let current: String = {
+        let markers = TemplateSpec.catalog.map { "\($0.code):\($0.years.map { "\($0)" } ?? ""):\($0.markers)" }.joined(separator: ";")
+        return "\(code)-\(digest(markers))"
+    }()
+
+    /// A fingerprint of one template's full description: rows, columns, labels, units, rules.
+    public static func fingerprint(of template: String) -> String {
+        fingerprints[template] ?? ""
+    }
+
+    private static let fingerprints: [String: String] = Dictionary(
+        uniqueKeysWithValues: (TemplateSpec.catalog + [.unknown]).map { ($0.code, digest(String(reflecting: $0))) }
+    )
+
+    private static func digest(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).prefix(8).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

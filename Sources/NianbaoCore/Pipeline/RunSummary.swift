@@ -1,0 +1,70 @@
+import Foundation
+
+/// What a run did, for the final log line and for `summary.json` (monitoring, a morning glance).
+public struct RunSummary: Sendable {
+    public var seen = 0
+    public var new = 0
+    public var changed = 0
+    public var unchanged = 0
+    public var deleted = 0
+    public var rejected = 0
+    public var reports = 0
+    public var reportsWithErrors = 0
+    public var byTemplate: [String: Int] = [:]
+    public var byYear: [String: Int] = [:]
+    public var byStatus: [String: Int] = [:]
+    public var findingsByCheck: [String: Int] = [:]
+    public var elapsed: Duration = .zero
+
+    init(dataset: Dataset, results: [FileResult], deleted: Int) {
+        seen = results.count
+        for result in results {
+            switch result.change {
+            case .new: new += 1
+            case .changed: changed += 1
+            case .unchanged: unchanged += 1
+            }
+        }
+        self.deleted = deleted
+        rejected = dataset.rejects.count
+        reports = dataset.reports.count
+        for report in dataset.reports {
+            let header = report.header
+            if report.hasErrors { reportsWithErrors += 1 }
+            byTemplate[header.template, default: 0] += 1
+            byYear[header.year.map(String.init) ?? "unknown", default: 0] += 1
+            byStatus[header.status, default: 0] += 1
+            for (check, count) in header.findingsByCheck { findingsByCheck[check, default: 0] += count }
+            for finding in report.crossReportFindings { findingsByCheck[finding.check, default: 0] += 1 }
+        }
+    }
+
+    public var seconds: Double {
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The one line a run always ends with.
+    public var line: String {
+        "nianbao: \(seen) files seen, \(new) new, \(changed) changed, \(unchanged) unchanged, \(deleted) deleted, "
+            + "\(rejected) rejected, \(reportsWithErrors) reports with errors, \(String(format: "%.2f", seconds)) s"
+    }
+
+    public func json() -> JSONValue {
+        func counts(_ values: [String: Int]) -> JSONValue {
+            .object(values.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })
+        }
+        return .object([
+            ("parser", .string(ParserVersion.current)),
+            ("elapsed_seconds", .number(String(format: "%.3f", seconds))),
+            ("files", .object([
+                ("seen", .integer(seen)), ("new", .integer(new)), ("changed", .integer(changed)),
+                ("unchanged", .integer(unchanged)), ("deleted", .integer(deleted)), ("rejected", .integer(rejected)),
+            ])),
+            ("reports", .object([
+                ("total", .integer(reports)), ("with_errors", .integer(reportsWithErrors)),
+                ("by_template", counts(byTemplate)), ("by_year", counts(byYear)), ("by_status", counts(byStatus)),
+            ])),
+            ("findings_by_check", counts(findingsByCheck)),
+        ])
+    }
+}

@@ -21,7 +21,7 @@ public enum TextExtractor {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             let location = SourceLocation.line(lineNumber)
-            if trimmed.filter({ $0 == "|" }).count >= 2 {
+            if trimmed.utf8.lazy.filter({ $0 == UInt8(ascii: "|") }).count >= 2 {
                 var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                 if trimmed.hasPrefix("|") { cells.removeFirst() }
@@ -43,7 +43,7 @@ public enum TextExtractor {
 /// Markers that crawlers leave in captured text in place of images and bookmarks.
 enum CrawlerArtifacts {
     static func strip(_ line: String) -> String {
-        guard line.contains("[image:") || line.contains("[bookmark:") else { return line }
+        guard line.utf8.contains(UInt8(ascii: "[")), line.containsBytes("[image:") || line.containsBytes("[bookmark:") else { return line }
         var result = line
         for marker in ["[image:", "[bookmark:"] {
             while let start = result.range(of: marker),

@@ -5,7 +5,7 @@ public enum LabelKey {
         let folded = WidthFolding.fold(text)
         let body = Numbering.read(folded)?.rest ?? Substring(folded)
         var key = String.UnicodeScalarView()
-        for scalar in body.unicodeScalars where !ignored.contains(scalar) && !scalar.properties.isWhitespace {
+        for scalar in body.unicodeScalars where !TextScanning.isSpace(scalar.value) && !ignored.contains(scalar) {
             key.append(scalar)
         }
         return String(key)

@@ -11,7 +11,7 @@ public enum Script: String, Sendable {
         var convertedScalars = converted.unicodeScalars.makeIterator()
         for scalar in original.unicodeScalars {
             let twin = convertedScalars.next()
-            guard scalar.properties.isIdeographic else { continue }
+            guard TextScanning.isHan(scalar.value) else { continue }
             han += 1
             if twin != scalar { changed += 1 }
         }

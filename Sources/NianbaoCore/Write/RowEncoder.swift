@@ -50,42 +50,79 @@ public struct RowEncoder: Sendable {
 enum CSVField {
     /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             return field
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard field.utf8.contains(0x22) else { return "\"" + field + "\"" }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(field.utf8.count + 8)
+        for byte in field.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Prefixes `'` to text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first),
     /// unless the text is a number such as `+118` or `-260`.
     static func formulaSafe(_ text: String) -> String {
-        guard let first = text.first, first == "=" || first == "+" || first == "-" || first == "@" else { return text }
+        guard let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 else { return text }
         if case .number(_, nil, nil) = CellReading(text) { return text }
         return "'" + text
     }
 }
 
 enum JSONText {
+    /// Appends `text` as a JSON string. Most text needs no escaping and is appended whole; otherwise
+    /// the UTF-8 bytes are escaped in one pass.
     static func appendString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        guard text.utf8.contains(where: needsEscape) else {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 16)
+        var utf8 = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0x00..<0x20:
+                bytes += Array("\\u00".utf8) + hexDigits(byte >> 4) + hexDigits(byte & 0x0F)
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escaped.
+                pending = [byte]
+                if let second = utf8.next() { pending.append(second) }
+                if pending.count == 2, pending[1] == 0x80, let third = utf8.next() {
+                    if third == 0xA8 || third == 0xA9 {
+                        bytes += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    } else {
+                        bytes += pending + [third]
+                    }
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    bytes += pending
                 }
+            default:
+                bytes.append(byte)
             }
         }
-        output += "\""
+        bytes.append(0x22)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    }
+
+    private static func hexDigits(_ nibble: UInt8) -> [UInt8] {
+        [nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10]
     }
 }

@@ -1,0 +1,54 @@
+/// Byte- and scalar-level helpers for the hot paths: searching UTF-8 bytes instead of Characters,
+/// and classifying scalars by range instead of Unicode property lookups.
+enum TextScanning {
+    /// White space as Unicode defines it (the scalars `Unicode.Scalar.Properties.isWhitespace` accepts).
+    @inline(__always)
+    static func isSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Han ideographs (CJK unified ideographs and their extensions, compatibility ideographs).
+    @inline(__always)
+    static func isHan(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0x20000...0x3134F).contains(value)
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs in the string, compared as UTF-8 bytes (no Unicode folding).
+    func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        var haystack = self
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in ByteSearch.contains(hay, pin) }
+        }
+    }
+
+    /// Whether any scalar is one of the given ASCII bytes.
+    func containsASCII(_ bytes: Set<UInt8>) -> Bool {
+        utf8.contains { bytes.contains($0) }
+    }
+}
+
+enum ByteSearch {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = 1
+                while matched < needle.count && haystack[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}

@@ -74,7 +74,7 @@ struct IncrementalRunTests {
         var times = [info.st_atim, info.st_mtim]
         #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
         let events = EventLog()
-        let summary = try Pipeline(config: PipelineConfig(input: input, output: output), observer: events.record).run()
+        let summary = try Pipeline(config: PipelineConfig(input: input, output: output), observer: events.observer).run()
         #expect(summary.unchanged == 10)
         #expect(events.changes == Array(repeating: FileChange.unchanged, count: 10))
         #expect(try datasetFiles(output) == before)
@@ -114,6 +114,22 @@ struct IncrementalRunTests {
         try store.save(fragment)
         #expect(store.load(fragment.header.sha256) == nil)
         #expect(!store.contains(fragment.header, sha256: fragment.header.sha256))
+    }
+
+    @Test("workers saving the same fragment at once (duplicate files) all succeed, and it reads back whole")
+    func concurrentSaves() throws {
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        let store = FragmentStore(forOutput: output)
+        let fragment = ReportFragment(try processSample(Seed.linyi))
+        let failures = EventLog()
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            do { try store.save(fragment) } catch { failures.record(.writing) }
+        }
+        #expect(failures.count == 0)
+        let loaded = try #require(store.load(fragment.header.sha256))
+        #expect(loaded.header == fragment.header)
+        #expect(loaded.rows == fragment.rows)
+        #expect(loaded.rows["sections"]?.jsonl.contains("临沂市人民政府办公室") == true)
     }
 
     @Test("a second run on the same output is refused while the first holds the lock; a released lock is taken again")
@@ -185,11 +201,19 @@ final class EventLog: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [FileChange] = []
 
-    var record: @Sendable (RunEvent) -> Void {
-        { [self] event in
-            if case .file(_, let change, _) = event { lock.withLock { recorded.append(change) } }
-        }
+    var observer: @Sendable (RunEvent) -> Void {
+        { [self] event in record(event) }
     }
 
     var changes: [FileChange] { lock.withLock { recorded } }
+
+    private var others = 0
+
+    func record(_ event: RunEvent) {
+        lock.withLock {
+            if case .file(_, let change, _) = event { recorded.append(change) } else { others += 1 }
+        }
+    }
+
+    var count: Int { lock.withLock { recorded.count + others } }
 }

@@ -11,13 +11,14 @@ public struct FragmentStore: Sendable {
     }
 
     private func url(_ sha256: String) -> URL {
-        folder.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent("\(sha256).json")
+        folder.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent("\(sha256).fragment")
     }
 
     /// The cached fragment, when it exists and this parser made it.
     public func load(_ sha256: String) -> ReportFragment? {
-        guard let data = try? Data(contentsOf: url(sha256)),
-              let fragment = try? JSONDecoder().decode(ReportFragment.self, from: data), fragment.isCurrent else { return nil }
+        guard let data = try? Data(contentsOf: url(sha256)), let fragment = FragmentCoding.decode(data), fragment.isCurrent else {
+            return nil
+        }
         return fragment
     }
 
@@ -29,10 +30,9 @@ public struct FragmentStore: Sendable {
     public func save(_ fragment: ReportFragment) throws {
         let target = url(fragment.header.sha256)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(fragment.header.sha256).\(getpid()).tmp")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(fragment).write(to: temporary)
+        // Two workers may save the same content at once (duplicate files): each writes its own temporary.
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(fragment.header.sha256).\(UUID().uuidString).tmp")
+        try FragmentCoding.encode(fragment).write(to: temporary)
         if rename(temporary.path, target.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
@@ -46,9 +46,56 @@ public struct FragmentStore: Sendable {
         for shard in shards {
             let shardFolder = folder.appendingPathComponent(shard)
             for name in (try? fileManager.contentsOfDirectory(atPath: shardFolder.path)) ?? [] {
-                let sha = name.hasSuffix(".json") ? String(name.dropLast(5)) : ""
+                let sha = name.hasSuffix(".fragment") ? String(name.dropLast(9)) : ""
                 if !kept.contains(sha) { try? fileManager.removeItem(at: shardFolder.appendingPathComponent(name)) }
             }
         }
+    }
+}
+
+/// A fragment on disk: a magic line, the header as one JSON line, then each table's encoded rows as
+/// raw bytes behind a `name csvBytes jsonlBytes` line. Rows are stored as written, never re-escaped.
+enum FragmentCoding {
+    static let magic = "nianbao-fragment 1"
+
+    static func encode(_ fragment: ReportFragment) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var data = Data((magic + "\n" + fragment.parser + "\n").utf8)
+        data.append(try encoder.encode(fragment.header))
+        data.append(0x0A)
+        for name in fragment.rows.keys.sorted() {
+            let rows = fragment.rows[name]!
+            data.append(contentsOf: "\(name) \(rows.csv.utf8.count) \(rows.jsonl.utf8.count)\n".utf8)
+            data.append(contentsOf: rows.csv.utf8)
+            data.append(contentsOf: rows.jsonl.utf8)
+        }
+        return data
+    }
+
+    static func decode(_ data: Data) -> ReportFragment? {
+        let bytes = [UInt8](data)
+        var position = 0
+        func line() -> String? {
+            guard let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }
+            defer { position = end + 1 }
+            return String(decoding: bytes[position..<end], as: UTF8.self)
+        }
+        func take(_ count: Int) -> String? {
+            guard count >= 0, position + count <= bytes.count else { return nil }
+            defer { position += count }
+            return String(decoding: bytes[position..<position + count], as: UTF8.self)
+        }
+        guard line() == magic, let parser = line(), let headerLine = line(),
+              let header = try? JSONDecoder().decode(ReportHeader.self, from: Data(headerLine.utf8)) else { return nil }
+        var rows: [String: ReportFragment.EncodedRows] = [:]
+        while position < bytes.count {
+            guard let record = line() else { return nil }
+            let fields = record.split(separator: " ")
+            guard fields.count == 3, let csvCount = Int(fields[1]), let jsonlCount = Int(fields[2]),
+                  let csv = take(csvCount), let jsonl = take(jsonlCount) else { return nil }
+            rows[String(fields[0])] = ReportFragment.EncodedRows(csv: csv, jsonl: jsonl)
+        }
+        return ReportFragment(parser: parser, header: header, rows: rows)
     }
 }

@@ -3,15 +3,21 @@ import Foundation
 /// One report as the write stage needs it: its `reports` fields and its rows of every other table,
 /// already encoded as CSV and JSONL. Fragments are cached by content hash, so an unchanged file is
 /// never parsed again, and the writer streams them one at a time in report_id order.
-public struct ReportFragment: Codable, Sendable {
+public struct ReportFragment: Sendable {
     public var parser: String
     public var header: ReportHeader
     /// Encoded rows by output table name (cells, sections, the report's own checks).
     public var rows: [String: EncodedRows]
 
-    public struct EncodedRows: Codable, Sendable, Equatable {
+    public struct EncodedRows: Sendable, Equatable {
         public var csv: String = ""
         public var jsonl: String = ""
+    }
+
+    init(parser: String, header: ReportHeader, rows: [String: EncodedRows]) {
+        self.parser = parser
+        self.header = header
+        self.rows = rows
     }
 
     public init(_ report: ProcessedReport) {

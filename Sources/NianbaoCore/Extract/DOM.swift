@@ -144,18 +144,24 @@ struct InlineText {
 
     var isEmpty: Bool { buffer.isEmpty }
 
+    private var lastIsASCII = false
+
     mutating func append(_ run: String) {
-        for character in run {
-            if character.isWhitespace && character != "\u{00A0}" && character != "\u{3000}" {
-                pendingSpace = !buffer.isEmpty
+        var scalars = String.UnicodeScalarView()
+        for scalar in run.unicodeScalars {
+            let value = scalar.value
+            if TextScanning.isSpace(value) && value != 0xA0 && value != 0x3000 {
+                pendingSpace = !buffer.isEmpty || !scalars.isEmpty
                 continue
             }
             if pendingSpace {
-                if let last = buffer.last, last.isASCII || character.isASCII { buffer.append(" ") }
+                if lastIsASCII || value < 0x80 { scalars.append(" ") }
                 pendingSpace = false
             }
-            buffer.append(character)
+            scalars.append(scalar)
+            lastIsASCII = value < 0x80
         }
+        buffer.unicodeScalars.append(contentsOf: scalars)
     }
 
     /// The text, trimmed, non-breaking and ideographic spaces kept inside but not at the ends.

@@ -15,15 +15,15 @@ public enum TextExtractor {
         }
 
         var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for rawLine in lines(of: text) {
             lineNumber += 1
-            let line = CrawlerArtifacts.strip(String(rawLine))
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = CrawlerArtifacts.strip(rawLine)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
             let location = SourceLocation.line(lineNumber)
             if trimmed.utf8.lazy.filter({ $0 == UInt8(ascii: "|") }).count >= 2 {
                 var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .map { String($0).trimmingSpaces() }
                 if trimmed.hasPrefix("|") { cells.removeFirst() }
                 if trimmed.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
                 // An empty slot in a text capture is text the crawler lost, not an empty cell:
@@ -37,6 +37,27 @@ public enum TextExtractor {
         }
         flushPipeRows()
         return ExtractedDocument(format: .text, encoding: encoding, blocks: blocks)
+    }
+
+    /// The lines of a text, split on its bytes: LF, CRLF and a lone CR each end a line.
+    static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+        }
+        return lines
     }
 }
 

@@ -10,7 +10,9 @@ public enum CellReading: Equatable, Sendable {
 
     /// Reads a cell. `text` should be width-folded and in simplified script.
     public init(_ text: String) {
-        let compact = text.filter { !$0.isWhitespace }
+        let compact = text.unicodeScalars.contains { TextScanning.isSpace($0.value) }
+            ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !TextScanning.isSpace($0.value) }))
+            : text
         if CellReading.placeholders.contains(compact) {
             self = .placeholder
             return

@@ -88,7 +88,7 @@ public enum MetadataReader {
             if let value = pageFields[label], let date = DateReader.isoDate(in: Substring(value)) { return date }
         }
         for token in head {
-            for label in dateLabels {
+            for label in dateLabels where token.folded.containsBytes(label) {
                 guard let range = token.folded.range(of: label) else { continue }
                 let after = token.folded[range.upperBound...].drop { $0 == " " || $0 == ":" }
                 if let date = DateReader.isoDate(in: after) { return date }

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Throughput benchmark: nianbao against what a researcher would otherwise run, on the same files,
+on the same machine, in one run.
+
+  1. `nianbao run --full` over the whole corpus (text captures and HTML pages), then an unchanged rerun;
+  2. `nianbao run --full` over the corpus's HTML pages only;
+  3. a bare libxml2 parse of the same HTML pages: `xmllint --html --noout`, same parallelism;
+  4. a Python peer that only pulls the tables out of the same HTML pages with `pandas.read_html` (lxml),
+     on the same number of processes.
+
+Reports files/s, MB/s and peak RSS for each, as a Markdown table and as JSON (--json FILE).
+
+usage: Benchmarks/bench.py [--count 3000] [--seed 1] [--jobs N] [--work /tmp/nianbao-bench]
+Needs: a release build (made here), python3 with pandas and lxml, xmllint (apt-get install libxml2-utils).
+"""
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, ".build", "release", "nianbao")
+
+
+def measure(command, **kwargs):
+    """Wall time (s) and peak RSS (MB) of a command and its children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def peak_rss(command):
+    """Peak RSS (MB) of one command, measured by GNU time in a fresh process."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def folder_size(paths):
+    return sum(os.path.getsize(p) for p in paths)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--work", default="/tmp/nianbao-bench")
+    parser.add_argument("--json", help="write the results here too")
+    parser.add_argument("--skip-build", action="store_true")
+    args = parser.parse_args()
+
+    os.makedirs(args.work, exist_ok=True)
+    corpus = os.path.join(args.work, f"corpus-{args.count}-{args.seed}")
+    if not os.path.isdir(corpus):
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "synth.py"), "--count", str(args.count),
+                        "--seed", str(args.seed), "--output", corpus], check=True)
+    if not args.skip_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "nianbao"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+
+    files = sorted(os.path.join(d, f) for d, _, names in os.walk(corpus) for f in names)
+    pages = [f for f in files if f.endswith(".html")]
+    html_only = os.path.join(args.work, f"html-{args.count}-{args.seed}")
+    if not os.path.isdir(html_only):
+        os.makedirs(html_only)
+        for page in pages:
+            os.link(page, os.path.join(html_only, os.path.basename(page)))
+    page_list = os.path.join(args.work, "pages.txt")
+    with open(page_list, "w") as f:
+        f.write("\n".join(pages) + "\n")
+
+    results = []
+
+    def record(name, count, size, seconds, rss):
+        results.append({"tool": name, "files": count, "MB": round(size / 1e6, 1), "seconds": round(seconds, 2),
+                        "files_per_s": round(count / seconds, 1), "MB_per_s": round(size / 1e6 / seconds, 2),
+                        "peak_rss_MB": round(rss, 1)})
+
+    out = os.path.join(args.work, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    run = [BINARY, "run", "--input", corpus, "--output", out, "--jobs", str(args.jobs), "-q"]
+    seconds, _ = measure(run + ["--full"])
+    rss = peak_rss(run + ["--full"])
+    record("nianbao run --full (all files)", len(files), folder_size(files), seconds, rss)
+    seconds, _ = measure(run)
+    record("nianbao run, unchanged rerun", len(files), folder_size(files), seconds, peak_rss(run))
+
+    out_html = os.path.join(args.work, "out-html")
+    shutil.rmtree(out_html, ignore_errors=True)
+    run_html = [BINARY, "run", "--input", html_only, "--output", out_html, "--jobs", str(args.jobs), "-q", "--full"]
+    seconds, _ = measure(run_html)
+    record("nianbao run --full (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(run_html))
+
+    xmllint = ["xargs", "-a", page_list, "-P", str(args.jobs), "-n", "50", "xmllint", "--html", "--noout", "--nowarning"]
+    seconds, rss = measure(xmllint, stderr=subprocess.DEVNULL)
+    record("xmllint --html --noout (HTML pages)", len(pages), folder_size(pages), seconds, rss)
+
+    peer = [sys.executable, os.path.join(ROOT, "Benchmarks", "pandas_peer.py"), "--jobs", str(args.jobs), page_list]
+    seconds, rss = measure(peer)
+    record("pandas.read_html, lxml (HTML pages)", len(pages), folder_size(pages), seconds, rss)
+
+    print(f"corpus: {len(files)} files ({len(pages)} HTML), {folder_size(files) / 1e6:.1f} MB, {args.jobs} jobs, "
+          f"{os.cpu_count()} cores")
+    print("| tool | files | MB | s | files/s | MB/s | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['tool']} | {r['files']} | {r['MB']} | {r['seconds']} | {r['files_per_s']} | {r['MB_per_s']} | {r['peak_rss_MB']} |")
+    by = {r["tool"]: r for r in results}
+    html_rate = by["nianbao run --full (HTML pages)"]["MB_per_s"]
+    print(f"nianbao vs pandas peer (HTML): {html_rate / by['pandas.read_html, lxml (HTML pages)']['MB_per_s']:.1f}x faster")
+    print(f"bare libxml2 parse vs nianbao (HTML): {by['xmllint --html --noout (HTML pages)']['MB_per_s'] / html_rate:.2f}x")
+    print(f"full run vs unchanged rerun: {by['nianbao run --full (all files)']['seconds'] / by['nianbao run, unchanged rerun']['seconds']:.1f}x")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

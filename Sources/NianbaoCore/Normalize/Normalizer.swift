@@ -1,6 +1,6 @@
 /// The normalise stage: flattens the extracted blocks into tokens, judges the script, and gives every
-/// token its simplified, width-folded and label-key forms. A simplified report costs one OpenCC call on
-/// a sample of its text; a traditional or mixed one, one call per configuration over the whole report.
+/// token its simplified, width-folded and label-key forms. A simplified report needs no OpenCC call at
+/// all; a traditional or mixed one, one call per configuration over the whole report.
 public struct Normalizer {
     private let converters: ScriptConverters
 
@@ -28,16 +28,9 @@ public struct Normalizer {
             }
         }
 
-        let script: Script
-        let simplified: [String], phraseForms: [String]
-        if looksSimplified(texts) {
-            (script, simplified, phraseForms) = (.simplified, texts, texts)
-        } else {
-            let characterForms = convertAll(texts, with: converters.characters)
-            script = Script.judge(original: texts.joined(separator: "\n"), converted: characterForms.joined(separator: "\n"))
-            simplified = script == .simplified ? texts : characterForms
-            phraseForms = script == .simplified ? texts : convertAll(texts, with: converters.phrases)
-        }
+        let script = Script.judge(texts, traditional: converters.traditional)
+        let simplified = script == .simplified ? texts : convertAll(texts, with: converters.characters)
+        let phraseForms = script == .simplified ? texts : labelForms(texts, simplified: simplified)
 
         var tokens: [Token] = []
         tokens.reserveCapacity(texts.count)
@@ -60,23 +53,15 @@ public struct Normalizer {
     /// only, which is still far longer than any label.
     static let keyedLength = 600
 
-    /// Han characters converted to judge whether a report is purely simplified.
-    static let sampleSize = 4000
-
-    /// True when a conversion of the first Han characters changes none of them: the report is in
-    /// simplified script and needs no further conversion.
-    private func looksSimplified(_ texts: [String]) -> Bool {
-        var sample = String.UnicodeScalarView()
-        var han = 0
-        outer: for text in texts {
-            for scalar in text.unicodeScalars where TextScanning.isHan(scalar.value) {
-                sample.append(scalar)
-                han += 1
-                if han >= Self.sampleSize { break outer }
-            }
-        }
-        let original = String(sample)
-        return converters.characters.convert(original) == original
+    /// Texts as labels and headings are matched: Taiwan phrases converted (`tw2sp`) for the short ones,
+    /// the only ones read as labels; long running text keeps its character-level form, which is all
+    /// that is read from it (dates, years, disclosure wording).
+    private func labelForms(_ texts: [String], simplified: [String]) -> [String] {
+        let short = texts.indices.filter { texts[$0].utf8.count <= Self.keyedLength }
+        let converted = convertAll(short.map { texts[$0] }, with: converters.phrases)
+        var forms = simplified
+        for (index, form) in zip(short, converted) { forms[index] = form }
+        return forms
     }
 
     /// Bytes that may start a line break (LF, CR, and the lead byte of U+0085, U+2028, U+2029).

@@ -1,24 +1,53 @@
-/// The script a report is written in, judged by how much of its Han text a traditional-to-simplified
-/// conversion changes.
+/// The script a report is written in, judged by the share of its Han characters that a
+/// traditional-to-simplified conversion (OpenCC `t2s`) would change.
 public enum Script: String, Sendable {
     case simplified
     case traditional
     case mixed
 
-    /// `original` and its character-level simplified conversion (`t2s`).
-    static func judge(original: String, converted: String) -> Script {
+    static func judge(_ texts: [String], traditional: TraditionalCharacters) -> Script {
         var han = 0, changed = 0
-        var convertedScalars = converted.unicodeScalars.makeIterator()
-        for scalar in original.unicodeScalars {
-            let twin = convertedScalars.next()
-            guard TextScanning.isHan(scalar.value) else { continue }
-            han += 1
-            if twin != scalar { changed += 1 }
+        for text in texts {
+            for scalar in text.unicodeScalars where TextScanning.isHan(scalar.value) {
+                han += 1
+                if traditional.contains(scalar.value) { changed += 1 }
+            }
         }
         guard han > 0 else { return .simplified }
         let share = Double(changed) / Double(han)
         if share >= 0.06 { return .traditional }
         if share >= 0.01 && changed >= 5 { return .mixed }
         return .simplified
+    }
+}
+
+/// The Han characters of the Basic Multilingual Plane that OpenCC's `t2s` changes, as a bit set, learnt
+/// once per converter from OpenCC itself: judging a report's script then needs no conversion at all.
+public struct TraditionalCharacters: Sendable {
+    private static let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+    private var bits: [UInt64]
+
+    init(learningFrom converter: ScriptConverter) {
+        bits = Array(repeating: 0, count: 0x10000 / 64)
+        for range in Self.ranges {
+            // Characters one per line, so that no two of them form a phrase OpenCC would convert as a whole.
+            var batch = String.UnicodeScalarView()
+            for value in range {
+                batch.append(Unicode.Scalar(value)!)
+                batch.append("\n")
+            }
+            let converted = converter.convert(String(batch)).unicodeScalars.split(separator: "\n")
+            for (value, twin) in zip(range, converted) where twin.count != 1 || twin.first!.value != value {
+                bits[Int(value) >> 6] |= 1 << UInt64(value & 63)
+            }
+        }
+    }
+
+    /// Learnt once per process (the set is the same for every converter of the same OpenCC data).
+    static let learnt: TraditionalCharacters? = (try? ScriptConverter(.traditionalToSimplified)).map(TraditionalCharacters.init)
+
+    @inline(__always)
+    func contains(_ value: UInt32) -> Bool {
+        value < 0x10000 && bits[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0
     }
 }

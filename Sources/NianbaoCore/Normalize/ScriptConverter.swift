@@ -56,9 +56,12 @@ public final class ScriptConverter {
 public final class ScriptConverters {
     public let phrases: ScriptConverter
     public let characters: ScriptConverter
+    /// What `characters` changes, for judging a report's script without converting it.
+    public let traditional: TraditionalCharacters
 
     public init() throws {
         phrases = try ScriptConverter(.taiwanToSimplifiedPhrases)
         characters = try ScriptConverter(.traditionalToSimplified)
+        traditional = TraditionalCharacters.learnt ?? TraditionalCharacters(learningFrom: characters)
     }
 }

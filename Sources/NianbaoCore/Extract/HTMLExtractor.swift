@@ -128,7 +128,9 @@ struct DOMWalker {
     /// A table of the page's own fields (名称 / 索引号 / 发布机构 / 公开日期): read into `pageFields`.
     private mutating func readFieldTable(_ table: xmlNodePtr) -> Bool {
         var nested: [xmlNodePtr] = []
-        let rows = DOM.rows(of: table).map { DOM.cells(of: $0).map { DOM.cellText($0, nestedTables: &nested) } }
+        let tableRows = DOM.rows(of: table)
+        guard tableRows.count <= 8 else { return false }
+        let rows = tableRows.map { DOM.cells(of: $0).map { DOM.cellText($0, nestedTables: &nested) } }
         var fields: [String: String] = [:]
         for row in rows {
             var index = 0
@@ -145,7 +147,7 @@ struct DOMWalker {
                 }
             }
         }
-        guard fields.count >= 2, rows.count <= 8, nested.isEmpty else { return false }
+        guard fields.count >= 2, nested.isEmpty else { return false }
         for (label, value) in fields where pageFields[label] == nil { pageFields[label] = value }
         return true
     }

@@ -26,12 +26,6 @@ struct CommandLineTests {
         return (process.terminationStatus, text)
     }
 
-    private func datasetFiles(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in OutputWriter.fileNames { files[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
-        return files
-    }
-
     @Test("exit statuses: 0 on success, 1 for a missing input folder or bad configuration, 64 for usage")
     func exitStatuses() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "\(Self.executable.path)")

@@ -12,12 +12,6 @@ struct IncrementalRunTests {
         return folder
     }
 
-    private func datasetFiles(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in OutputWriter.fileNames { files[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
-        return files
-    }
-
     @Test("after adding, changing, renaming and deleting files the incremental output equals a full run byte for byte")
     func incrementalEqualsFull() throws {
         let input = try crawl()

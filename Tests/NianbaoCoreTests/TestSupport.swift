@@ -26,6 +26,13 @@ enum Repository {
     }
 }
 
+/// The dataset files of an output folder, by name (run state such as summary.json left out).
+func datasetFiles(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in OutputWriter.fileNames { files[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
+    return files
+}
+
 enum Seed {
     static let linyi = "000_9f8b1ecbb5a393ce.txt"
     static let baicheng = "001_ca6d36624542eac4.txt"

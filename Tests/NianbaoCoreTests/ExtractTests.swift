@@ -33,6 +33,21 @@ struct ExtractTests {
         #expect(fromBig5.text.hasPrefix("根據\n《中華人民共和國政府信息公開條例》"))
     }
 
+    @Test("UTF-8 cut in the middle of a character (a truncated download) is still read as UTF-8")
+    func truncatedUTF8() throws {
+        let seed = try Repository.sample(Seed.baicheng)
+        let cut = Array(seed.prefix(4000))
+        let strict = String(validating: cut, as: UTF8.self)
+        #expect(strict == nil)
+        guard case .success(let decoded) = InputDecoder.decode(cut) else { throw TestFailure("not decoded") }
+        let encoding = decoded.encoding
+        #expect(encoding == "utf-8")
+        // Everything before the cut character is the seed's text; the cut character is U+FFFD.
+        let whole = try #require(String(validating: cut.dropLast(2), as: UTF8.self))
+        let same = decoded.text == whole + "\u{FFFD}"
+        #expect(same)
+    }
+
     @Test("empty and binary files are refused with a reason")
     func refusals() {
         #expect(InputDecoder.decode([]) == .failure(.empty))

@@ -50,9 +50,16 @@ public enum InputDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return .success(Decoded(text: text, encoding: "utf-8"))
         }
-        let candidates = [("GB18030", "gb18030"), ("BIG5", "big5")].compactMap { name, reported -> (String, String, Int)? in
+        var candidates = [("GB18030", "gb18030"), ("BIG5", "big5")].compactMap { name, reported -> (String, String, Int)? in
             guard let text = Transcoder.decode(bytes, from: name) else { return nil }
             return (text, reported, ChineseLikeness.score(text))
+        }
+        // UTF-8 with a few broken sequences (a download cut mid-character, a damaged byte) is still
+        // UTF-8: the broken bytes become U+FFFD, which the likeness score counts against it.
+        let repaired = String(decoding: bytes, as: UTF8.self)
+        let damaged = repaired.unicodeScalars.lazy.filter { $0 == "\u{FFFD}" }.count
+        if damaged <= max(4, bytes.count / 1000) {
+            candidates.append((repaired, "utf-8", ChineseLikeness.score(repaired)))
         }
         guard let best = candidates.max(by: { $0.2 < $1.2 }), best.2 > 0 else {
             return .failure(.undecodable)

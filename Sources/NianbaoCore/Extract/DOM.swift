@@ -14,13 +14,17 @@ enum DOM {
         "main", "aside", "blockquote", "pre", "center", "address", "hr", "caption", "body", "html", "figure", "figcaption",
     ]
 
+    /// Elements that wrap page chrome on real sites.
+    static let containerElements: Set<String> = ["div", "ul", "ol", "dl", "section", "aside", "header", "nav", "center", "p", "span", "table"]
+
     /// class or id words of navigation, breadcrumbs, share and print bars, footers and QR codes.
     static let chromeWords = ["nav", "menu", "breadcrumb", "crumb", "footer", "share", "toolbar", "qrcode", "erweima", "ewm",
                               "print", "fontsize", "topbar", "position", "location", "weizhi", "dqwz", "crawler"]
 
+    /// The element's name; libxml2's HTML parser has already lowercased it.
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
     }
 
     /// An attribute's value, read from the node's attribute list (nothing to free).
@@ -53,9 +57,10 @@ enum DOM {
     }
 
     /// A container of page chrome, by its class or id; never one that holds a table or much text.
-    static func isChromeContainer(_ node: xmlNodePtr) -> Bool {
+    static func isChromeContainer(_ node: xmlNodePtr, name: String) -> Bool {
+        guard node.pointee.properties != nil, containerElements.contains(name) else { return false }
         let words = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
-        guard chromeWords.contains(where: words.contains) else { return false }
+        guard chromeWords.contains(where: words.containsBytes) else { return false }
         return !containsTable(node, depth: 0) && allText(node).count < 300
     }
 

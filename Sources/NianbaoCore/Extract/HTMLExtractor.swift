@@ -82,7 +82,7 @@ struct DOMWalker {
         default:
             break
         }
-        if DOM.skippedElements.contains(name) || DOM.isChromeContainer(node) { return }
+        if DOM.skippedElements.contains(name) || DOM.isChromeContainer(node, name: name) { return }
         let isBlock = DOM.blockElements.contains(name)
         if isBlock { flushParagraph() }
         var child = node.pointee.children

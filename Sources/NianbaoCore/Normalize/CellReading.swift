@@ -59,8 +59,16 @@ public enum CellReading: Equatable, Sendable {
             guard rest.first == "(", rest.last == ")", rest.count > 2 else { return nil }
             note = String(rest.dropFirst().dropLast())
         }
-        guard let value = Decimal(string: sign + plain, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard let value = decimal(sign + plain) else { return nil }
         return .number(value, unit: unit, note: note)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// Whole numbers of up to 18 digits are built exactly from an Int; others go through Decimal's parser.
+    private static func decimal(_ text: String) -> Decimal? {
+        if text.utf8.count <= 18, !text.utf8.contains(UInt8(ascii: ".")), let whole = Int(text) { return Decimal(whole) }
+        return Decimal(string: text, locale: posix)
     }
 
     /// `1,234.5` → `1234.5`; nil unless the digits are well formed (groups of three after a comma).

@@ -66,9 +66,9 @@ enum FragmentCoding {
         data.append(0x0A)
         for name in fragment.rows.keys.sorted() {
             let rows = fragment.rows[name]!
-            data.append(contentsOf: "\(name) \(rows.csv.utf8.count) \(rows.jsonl.utf8.count)\n".utf8)
-            data.append(contentsOf: rows.csv.utf8)
-            data.append(contentsOf: rows.jsonl.utf8)
+            data.append(contentsOf: "\(name) \(rows.csv.count) \(rows.jsonl.count)\n".utf8)
+            data.append(contentsOf: rows.csv)
+            data.append(contentsOf: rows.jsonl)
         }
         return data
     }
@@ -81,10 +81,10 @@ enum FragmentCoding {
             defer { position = end + 1 }
             return String(decoding: bytes[position..<end], as: UTF8.self)
         }
-        func take(_ count: Int) -> String? {
+        func take(_ count: Int) -> [UInt8]? {
             guard count >= 0, position + count <= bytes.count else { return nil }
             defer { position += count }
-            return String(decoding: bytes[position..<position + count], as: UTF8.self)
+            return Array(bytes[position..<position + count])
         }
         guard line() == magic, let parser = line(), let headerLine = line(),
               let header = try? JSONDecoder().decode(ReportHeader.self, from: Data(headerLine.utf8)) else { return nil }

@@ -15,20 +15,18 @@ public enum OutputWriter {
         for report in dataset.reports {
             let fragment = try fragment(report.result)
             let row = OutputRows.report(report.header, sourcePath: report.result.file.relativePath, warnings: report.warnings)
-            try sinks["reports"]!.append(csv: reportRows.csvLine(row), jsonl: reportRows.jsonLine(row))
+            try sinks["reports"]!.append(row, encoder: reportRows)
             for name in cellTables {
                 if let rows = fragment.rows[name] { try sinks[name]!.append(csv: rows.csv, jsonl: rows.jsonl) }
             }
             if let rows = fragment.rows["checks"] { try sinks["checks"]!.append(csv: rows.csv, jsonl: rows.jsonl) }
             for finding in report.crossReportFindings {
-                let row = OutputRows.finding(finding, reportID: report.header.reportID)
-                try sinks["checks"]!.append(csv: checkRows.csvLine(row), jsonl: checkRows.jsonLine(row))
+                try sinks["checks"]!.append(OutputRows.finding(finding, reportID: report.header.reportID), encoder: checkRows)
             }
         }
         let rejectRows = RowEncoder(schema: .rejects)
         for reject in dataset.rejects {
-            let row = OutputRows.reject(reject)
-            try sinks["rejects"]!.append(csv: rejectRows.csvLine(row), jsonl: rejectRows.jsonLine(row))
+            try sinks["rejects"]!.append(OutputRows.reject(reject), encoder: rejectRows)
         }
         for sink in sinks.values { try sink.close() }
         try Data(DataPackage.describe(OutputSchema.all).pretty().utf8).write(to: folder.appendingPathComponent("datapackage.json"))
@@ -46,9 +44,16 @@ final class TableSink {
         try csv.write("\u{FEFF}" + RowEncoder(schema: schema).csvHeader)
     }
 
-    func append(csv text: String, jsonl line: String) throws {
+    func append(csv text: [UInt8], jsonl line: [UInt8]) throws {
         try csv.write(text)
         try jsonl.write(line)
+    }
+
+    func append(_ row: [FieldValue], encoder: RowEncoder) throws {
+        var csvBytes: [UInt8] = [], jsonlBytes: [UInt8] = []
+        encoder.appendCSV(row, to: &csvBytes)
+        encoder.appendJSON(row, to: &jsonlBytes)
+        try append(csv: csvBytes, jsonl: jsonlBytes)
     }
 
     func close() throws {
@@ -72,7 +77,11 @@ final class BufferedFile {
     }
 
     func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        try write(Array(text.utf8))
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.blockSize { try flush() }
     }
 

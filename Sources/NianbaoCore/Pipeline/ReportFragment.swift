@@ -10,8 +10,9 @@ public struct ReportFragment: Sendable {
     public var rows: [String: EncodedRows]
 
     public struct EncodedRows: Sendable, Equatable {
-        public var csv: String = ""
-        public var jsonl: String = ""
+        /// UTF-8 bytes of the CSV lines and of the JSONL lines.
+        public var csv: [UInt8] = []
+        public var jsonl: [UInt8] = []
     }
 
     init(parser: String, header: ReportHeader, rows: [String: EncodedRows]) {
@@ -25,10 +26,12 @@ public struct ReportFragment: Sendable {
         parser = ParserVersion.current
         header = ReportHeader(report)
         var rows: [String: EncodedRows] = [:]
+        var encoders: [String: RowEncoder] = [:]
         func append(_ schema: OutputSchema, _ values: [FieldValue]) {
-            let encoder = RowEncoder(schema: schema)
-            rows[schema.name, default: EncodedRows()].csv += encoder.csvLine(values)
-            rows[schema.name, default: EncodedRows()].jsonl += encoder.jsonLine(values)
+            let encoder = encoders[schema.name] ?? RowEncoder(schema: schema)
+            encoders[schema.name] = encoder
+            encoder.appendCSV(values, to: &rows[schema.name, default: EncodedRows()].csv)
+            encoder.appendJSON(values, to: &rows[schema.name, default: EncodedRows()].jsonl)
         }
         for cell in parsed.cells { append(OutputSchema.forTable(cell.table), OutputRows.cell(cell, reportID: report.reportID)) }
         for section in parsed.sections.sorted(by: { $0.number < $1.number }) {

@@ -1,12 +1,18 @@
 import Foundation
 
 /// Encodes output rows as CSV (RFC 4180, CRLF, formula-safe text) and as JSON Lines, with the same
-/// columns in the same order. Both forms are byte-for-byte deterministic.
+/// columns in the same order, straight into UTF-8 bytes. Both forms are byte-for-byte deterministic.
 public struct RowEncoder: Sendable {
     public let schema: OutputSchema
+    private let jsonKeys: [[UInt8]]
 
     public init(schema: OutputSchema) {
         self.schema = schema
+        jsonKeys = schema.fields.map { field in
+            var key: [UInt8] = []
+            JSONText.append(field.name, to: &key)
+            return key + [UInt8(ascii: ":")]
+        }
     }
 
     /// The CSV header line.
@@ -15,53 +21,67 @@ public struct RowEncoder: Sendable {
     }
 
     public func csvLine(_ row: [FieldValue]) -> String {
-        precondition(row.count == schema.fields.count, "row of \(row.count) values for \(schema.name)")
-        var line = ""
-        for (index, value) in row.enumerated() {
-            if index > 0 { line += "," }
-            switch value {
-            case .empty: break
-            case .integer(let integer): line += String(integer)
-            case .number(let number): line += FieldValue.plain(number)
-            case .text(let text): line += CSVField.escape(CSVField.formulaSafe(text))
-            }
-        }
-        return line + "\r\n"
+        var bytes: [UInt8] = []
+        appendCSV(row, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func jsonLine(_ row: [FieldValue]) -> String {
+        var bytes: [UInt8] = []
+        appendJSON(row, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public func appendCSV(_ row: [FieldValue], to bytes: inout [UInt8]) {
         precondition(row.count == schema.fields.count, "row of \(row.count) values for \(schema.name)")
-        var line = "{"
         for (index, value) in row.enumerated() {
-            if index > 0 { line += "," }
-            JSONText.appendString(schema.fields[index].name, to: &line)
-            line += ":"
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch value {
-            case .empty: line += "null"
-            case .integer(let integer): line += String(integer)
-            case .number(let number): line += FieldValue.plain(number)
-            case .text(let text): JSONText.appendString(text, to: &line)
+            case .empty: break
+            case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
+            case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
+            case .text(let text): CSVField.append(CSVField.formulaSafe(text), to: &bytes)
             }
         }
-        return line + "}\n"
+        bytes.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    public func appendJSON(_ row: [FieldValue], to bytes: inout [UInt8]) {
+        precondition(row.count == schema.fields.count, "row of \(row.count) values for \(schema.name)")
+        bytes.append(UInt8(ascii: "{"))
+        for (index, value) in row.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: jsonKeys[index])
+            switch value {
+            case .empty: bytes.append(contentsOf: "null".utf8)
+            case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
+            case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
+            case .text(let text): JSONText.append(text, to: &bytes)
+            }
+        }
+        bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
     }
 }
 
 enum CSVField {
     /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
     static func escape(_ field: String) -> String {
+        var bytes: [UInt8] = []
+        append(field, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(_ field: String, to bytes: inout [UInt8]) {
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            return field
+            bytes.append(contentsOf: field.utf8)
+            return
         }
-        guard field.utf8.contains(0x22) else { return "\"" + field + "\"" }
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(field.utf8.count + 8)
+        bytes.append(0x22)
         for byte in field.utf8 {
             bytes.append(byte)
             if byte == 0x22 { bytes.append(0x22) }
         }
         bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Prefixes `'` to text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first),
@@ -74,19 +94,22 @@ enum CSVField {
 }
 
 enum JSONText {
-    /// Appends `text` as a JSON string. Most text needs no escaping and is appended whole; otherwise
-    /// the UTF-8 bytes are escaped in one pass.
     static func appendString(_ text: String, to output: inout String) {
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string. Most text needs no escaping and is copied whole; otherwise
+    /// the UTF-8 bytes are escaped in one pass.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
         guard text.utf8.contains(where: needsEscape) else {
-            output += "\""
-            output += text
-            output += "\""
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x22)
             return
         }
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(text.utf8.count + 16)
         var utf8 = text.utf8.makeIterator()
-        var pending: [UInt8] = []
         while let byte = utf8.next() {
             switch byte {
             case 0x22: bytes += [0x5C, 0x22]
@@ -95,10 +118,10 @@ enum JSONText {
             case 0x0D: bytes += [0x5C, 0x72]
             case 0x09: bytes += [0x5C, 0x74]
             case 0x00..<0x20:
-                bytes += Array("\\u00".utf8) + hexDigits(byte >> 4) + hexDigits(byte & 0x0F)
+                bytes += Array("\\u00".utf8) + [hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
             case 0xE2:
                 // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escaped.
-                pending = [byte]
+                var pending: [UInt8] = [byte]
                 if let second = utf8.next() { pending.append(second) }
                 if pending.count == 2, pending[1] == 0x80, let third = utf8.next() {
                     if third == 0xA8 || third == 0xA9 {
@@ -114,7 +137,6 @@ enum JSONText {
             }
         }
         bytes.append(0x22)
-        output += String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always)
@@ -122,7 +144,7 @@ enum JSONText {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
     }
 
-    private static func hexDigits(_ nibble: UInt8) -> [UInt8] {
-        [nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10]
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
     }
 }

@@ -36,6 +36,16 @@ struct HTMLExtractTests {
         #expect(cells == ["规章", "本年新公开数量", "商业企业", "", "一、本年新收"])
     }
 
+    @Test("white space collapses as a browser's would, except between Chinese characters; NBSP and U+3000 stay")
+    func inlineSpaces() {
+        var text = InlineText()
+        for run in ["  政府信息\n  ", "公开 ", "Word  export", "\u{2003}2020", "年度\u{00A0}报告", "，\u{3000}全文"] { text.append(run) }
+        #expect(text.text == "政府信息公开 Word export 2020年度\u{00A0}报告，\u{3000}全文")
+        #expect(InlineText.hasCollapsibleSpace("政府，信息。") == false)
+        #expect(InlineText.hasCollapsibleSpace("政府\u{2003}信息") == true)
+        #expect(InlineText.hasCollapsibleSpace("政府\u{3000}信息") == false)
+    }
+
     @Test("rowspan and colspan resolve to browser grid positions; spanned copies are not repeated")
     func spans() {
         let grid = TableGrid(rows: [

@@ -152,6 +152,17 @@ struct InlineText {
     private var lastIsASCII = false
 
     mutating func append(_ run: String) {
+        // Most runs of Chinese text hold no white space: appended whole.
+        if !Self.hasCollapsibleSpace(run) {
+            guard let first = run.unicodeScalars.first else { return }
+            if pendingSpace {
+                if lastIsASCII || first.value < 0x80 { buffer.append(" ") }
+                pendingSpace = false
+            }
+            buffer += run
+            lastIsASCII = run.unicodeScalars.last!.value < 0x80
+            return
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in run.unicodeScalars {
             let value = scalar.value
@@ -167,6 +178,32 @@ struct InlineText {
             lastIsASCII = value < 0x80
         }
         buffer.unicodeScalars.append(contentsOf: scalars)
+    }
+
+    /// Whether the run holds white space that collapses (all of Unicode's but U+00A0 and U+3000),
+    /// read from its UTF-8 bytes.
+    static func hasCollapsibleSpace(_ run: String) -> Bool {
+        var run = run
+        return run.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte <= 0x20 { return true }
+                if byte >= 0xC2 && byte <= 0xE2, index + 1 < bytes.count {
+                    let second = bytes[index + 1]
+                    let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                    switch (byte, second) {
+                    case (0xC2, 0x85): return true
+                    case (0xE1, 0x9A) where third == 0x80: return true
+                    case (0xE2, 0x80) where third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF: return true
+                    case (0xE2, 0x81) where third == 0x9F: return true
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// The text, trimmed, non-breaking and ideographic spaces kept inside but not at the ends.

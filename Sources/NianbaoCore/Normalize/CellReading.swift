@@ -10,6 +10,11 @@ public enum CellReading: Equatable, Sendable {
 
     /// Reads a cell. `text` should be width-folded and in simplified script.
     public init(_ text: String) {
+        // No number, placeholder or number with a short note is this long: running text.
+        guard text.utf8.count <= 160 else {
+            self = .text
+            return
+        }
         let compact = text.unicodeScalars.contains { TextScanning.isSpace($0.value) }
             ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !TextScanning.isSpace($0.value) }))
             : text

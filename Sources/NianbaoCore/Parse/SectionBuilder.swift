@@ -27,6 +27,6 @@ public enum PageChrome {
                           "繁體版", "繁体版", "简体版", "簡體版", "无障碍", "無障礙", "抓取时间", "采集时间"]
 
     public static func isChrome(_ line: String) -> Bool {
-        line.count <= 60 && markers.contains { line.contains($0) }
+        line.utf8.count <= 180 && line.count <= 60 && markers.contains { line.containsBytes($0) }
     }
 }

@@ -16,31 +16,30 @@ Needs: a release build (made here), python3 with pandas and lxml, xmllint (apt-g
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "release", "nianbao")
 
 
-def measure(command, **kwargs):
-    """Wall time (s) and peak RSS (MB) of a command and its children."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def measure(command):
+    """Wall time (s) of a command."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
 
 
 def peak_rss(command):
-    """Peak RSS (MB) of one command, measured by GNU time in a fresh process."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, check=True, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-    return int(result.stderr.strip().splitlines()[-1]) / 1024
+    """Peak RSS (MB) of the largest process of a command (it, or one of the children it waited for),
+    measured by GNU time in a separate run."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + command, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return int(report.read().strip().splitlines()[-1]) / 1024
 
 
 def folder_size(paths):
@@ -87,25 +86,25 @@ def main():
     out = os.path.join(args.work, "out")
     shutil.rmtree(out, ignore_errors=True)
     run = [BINARY, "run", "--input", corpus, "--output", out, "--jobs", str(args.jobs), "-q"]
-    seconds, _ = measure(run + ["--full"])
+    seconds = measure(run + ["--full"])
     rss = peak_rss(run + ["--full"])
     record("nianbao run --full (all files)", len(files), folder_size(files), seconds, rss)
-    seconds, _ = measure(run)
+    seconds = measure(run)
     record("nianbao run, unchanged rerun", len(files), folder_size(files), seconds, peak_rss(run))
 
     out_html = os.path.join(args.work, "out-html")
     shutil.rmtree(out_html, ignore_errors=True)
     run_html = [BINARY, "run", "--input", html_only, "--output", out_html, "--jobs", str(args.jobs), "-q", "--full"]
-    seconds, _ = measure(run_html)
+    seconds = measure(run_html)
     record("nianbao run --full (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(run_html))
 
     xmllint = ["xargs", "-a", page_list, "-P", str(args.jobs), "-n", "50", "xmllint", "--html", "--noout", "--nowarning"]
-    seconds, rss = measure(xmllint, stderr=subprocess.DEVNULL)
-    record("xmllint --html --noout (HTML pages)", len(pages), folder_size(pages), seconds, rss)
+    seconds = measure(xmllint)
+    record("xmllint --html --noout (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(xmllint))
 
     peer = [sys.executable, os.path.join(ROOT, "Benchmarks", "pandas_peer.py"), "--jobs", str(args.jobs), page_list]
-    seconds, rss = measure(peer)
-    record("pandas.read_html, lxml (HTML pages)", len(pages), folder_size(pages), seconds, rss)
+    seconds = measure(peer)
+    record("pandas.read_html, lxml (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(peer))
 
     print(f"corpus: {len(files)} files ({len(pages)} HTML), {folder_size(files) / 1e6:.1f} MB, {args.jobs} jobs, "
           f"{os.cpu_count()} cores")

@@ -14,8 +14,8 @@ public struct Token: Sendable {
     /// True for the first cell of a table row.
     public var startsRow: Bool
 
-    /// The cell's reading, computed on demand: most tokens are never read as values.
-    public var reading: CellReading { CellReading(folded) }
+    /// What the token says as a table cell (number, placeholder or text), read once.
+    public var reading: CellReading
 }
 
 /// A document after normalisation: tokens in order plus what was learnt about its script.

@@ -42,6 +42,10 @@ public enum CellReading: Equatable, Sendable {
     ]
 
     private static func readNumber(_ text: String) -> CellReading? {
+        // Most cells are plain whole numbers.
+        if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let whole = Int(text) {
+            return .number(Decimal(whole), unit: nil, note: nil)
+        }
         var scalars = Substring(text)
         var sign = ""
         if let first = scalars.first, first == "+" || first == "-" {
@@ -86,7 +90,7 @@ public enum CellReading: Equatable, Sendable {
         if groups.count > 1 {
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
-        return digits.replacingOccurrences(of: ",", with: "")
+        return digits.contains(",") ? String(digits.filter { $0 != "," }) : String(digits)
     }
 }
 

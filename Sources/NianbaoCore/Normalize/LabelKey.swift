@@ -2,6 +2,8 @@
 /// punctuation, so `（三）不予公开`, `(三)不予公开` and `不予 公开` are one key. Expects simplified script.
 public enum LabelKey {
     public static func make(_ text: String) -> String {
+        // Numbers, the most common short texts in a report, are their own key.
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
         let folded = WidthFolding.fold(text)
         let body = Numbering.read(folded)?.rest ?? Substring(folded)
         var key = String.UnicodeScalarView()

@@ -43,7 +43,8 @@ public struct Normalizer {
                 key: folded.utf8.count <= Self.keyedLength ? LabelKey.make(folded) : LabelKey.make(String(folded.prefix(Self.keyedLength / 3))),
                 location: places[index].location,
                 table: places[index].table,
-                startsRow: places[index].startsRow
+                startsRow: places[index].startsRow,
+                reading: CellReading(folded)
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)

@@ -11,11 +11,10 @@ public struct TableReading: Sendable {
 
 public struct TableReader {
     public let spec: TableSpec
-    private let labels: TableLabels
+    private var labels: TableLabels { spec.labels }
 
     public init(spec: TableSpec) {
         self.spec = spec
-        self.labels = TableLabels(spec)
     }
 
     public func read(_ tokens: [Token], range: Range<Int>) -> TableReading {
@@ -155,7 +154,7 @@ struct PlacedValues {
 }
 
 /// A table spec's labels, prepared for matching label keys (longest label first).
-struct TableLabels {
+struct TableLabels: Sendable {
     /// Tokens longer than this are running text, never labels.
     static let longestLabel = 60
 
@@ -164,15 +163,15 @@ struct TableLabels {
     private let rows: [[(key: String, row: Int, group: String?)]]
     private let headers: [Set<String>]
 
-    init(_ spec: TableSpec) {
-        captions = spec.blocks.enumerated().flatMap { block, blockSpec in blockSpec.captions.map { ($0, block) } }
-        groups = spec.groups.sorted { $0.count > $1.count }
-        rows = spec.blocks.map { block in
+    init(blocks: [BlockSpec], groups: [String], headerLabels: [String]) {
+        captions = blocks.enumerated().flatMap { block, blockSpec in blockSpec.captions.map { ($0, block) } }
+        self.groups = groups.sorted { $0.count > $1.count }
+        rows = blocks.map { block in
             block.rows.enumerated()
                 .flatMap { row, rowSpec in rowSpec.labels.map { (key: $0, row: row, group: rowSpec.group) } }
                 .sorted { $0.key.count > $1.key.count }
         }
-        headers = spec.blocks.map { block in Set(block.columns.flatMap(\.labels) + spec.headerLabels) }
+        headers = blocks.map { block in Set(block.columns.flatMap(\.labels) + headerLabels) }
     }
 
     func caption(_ key: String) -> Int? {

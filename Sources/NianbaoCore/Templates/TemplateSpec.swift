@@ -57,6 +57,8 @@ public struct TableSpec: Sendable {
     public let headerLabels: [String]
     /// Names of the consistency rules this table takes part in.
     public let rules: Rules
+    /// The labels above, prepared once for matching.
+    let labels: TableLabels
 
     public struct Rules: Sendable {
         /// Per row: the total column equals the sum of the part columns.
@@ -85,6 +87,7 @@ public struct TableSpec: Sendable {
         self.groups = groups.map(LabelKey.make)
         self.headerLabels = headerLabels.map(LabelKey.make)
         self.rules = rules
+        self.labels = TableLabels(blocks: blocks, groups: self.groups, headerLabels: self.headerLabels)
     }
 }
 

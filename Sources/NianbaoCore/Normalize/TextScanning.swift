@@ -27,11 +27,6 @@ extension String {
             needle.withUTF8 { pin in ByteSearch.contains(hay, pin) }
         }
     }
-
-    /// Whether any scalar is one of the given ASCII bytes.
-    func containsASCII(_ bytes: Set<UInt8>) -> Bool {
-        utf8.contains { bytes.contains($0) }
-    }
 }
 
 enum ByteSearch {

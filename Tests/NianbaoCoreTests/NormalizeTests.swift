@@ -47,16 +47,19 @@ struct NormalizeTests {
 
     @Test("a traditional report with Taiwan wording: judged traditional, matched in mainland wording (seed 002)")
     func traditionalScript() throws {
-        let fragment = try Repository.sampleLines(Seed.taiyuan, 3...6)
+        let fragment = try Repository.sampleLines(Seed.taiyuan, 3...12)
         let document = TextExtractor.extract(fragment, encoding: "utf-8")
         let normalized = sharedConverters.with { Normalizer(converters: $0).normalize(document) }
         #expect(normalized.script == .traditional)
         #expect(normalized.tokens[0].text == "一、總體情況")
         #expect(normalized.tokens[0].folded == "一、总体情况")
-        #expect(normalized.tokens[3].folded.contains("太原市人民政府门户网站"))
-        #expect(normalized.tokens[3].folded.contains("政府文件56条"))
+        // A heading is read in mainland wording: 檔案 → 文件, not the character-level 档案.
+        #expect(normalized.tokens[9].text == "(三)加強政府檔案屬性管理,嚴把政策解讀質量")
+        #expect(normalized.tokens[9].folded == "(三)加强政府文件属性管理,严把政策解读质量")
+        #expect(normalized.tokens[9].simplified == "(三)加强政府档案属性管理,严把政策解读质量")
         // Running text keeps the report's own words, only in simplified characters.
-        #expect(normalized.tokens[3].simplified.contains("入口网站"))
+        #expect(normalized.tokens[3].simplified.contains("太原市人民政府入口网站"))
+        #expect(normalized.tokens[3].folded.contains("太原市人民政府入口网站"))
         #expect(normalized.tokens[3].text.contains("入口網站"))
     }
 

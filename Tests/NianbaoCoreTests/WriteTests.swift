@@ -22,6 +22,19 @@ struct WriteTests {
         #expect(CSVField.formulaSafe("7(市自然资源局)") == "7(市自然资源局)")
     }
 
+    @Test("JSON strings: quotes, backslashes, controls and JavaScript line ends escaped, other text copied whole")
+    func jsonEscaping() throws {
+        let text = "甲\"乙\\丙\n丁\r\t\u{01}戊\u{2028}己\u{2029}—“庚”"
+        var bytes: [UInt8] = []
+        JSONText.append(text, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == #""甲\"乙\\丙\n丁\r\t\u0001戊\u2028己\u2029—“庚”""#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+        var tail: [UInt8] = []
+        JSONText.append("末\u{E2}", to: &tail)
+        #expect(String(decoding: tail, as: UTF8.self) == "\"末\u{E2}\"")
+    }
+
     @Test("JSONL: numbers as numbers, empty as null, keys in contract order")
     func jsonLines() {
         let cells = RowEncoder(schema: .applications)

@@ -55,15 +55,19 @@ public struct Normalizer {
     static let keyedLength = 600
 
     /// Texts as labels and headings are matched: Taiwan phrases converted (`tw2sp`) for the short ones,
-    /// the only ones read as labels; long running text keeps its character-level form, which is all
-    /// that is read from it (dates, years, disclosure wording).
+    /// the only ones read as labels, headings or titles; longer text keeps its character-level form,
+    /// which is all that is read from it (dates, years, disclosure wording).
     private func labelForms(_ texts: [String], simplified: [String]) -> [String] {
-        let short = texts.indices.filter { texts[$0].utf8.count <= Self.keyedLength }
+        let short = texts.indices.filter { texts[$0].utf8.count <= Self.labelFormLength }
         let converted = convertAll(short.map { texts[$0] }, with: converters.phrases)
         var forms = simplified
         for (index, form) in zip(short, converted) { forms[index] = form }
         return forms
     }
+
+    /// The longest text (in bytes) read as a label, heading or title: 80 Han characters, more than the
+    /// longest label (`TableLabels.longestLabel`), heading (`PartLocator.maximumHeadingLength`) or title (70).
+    static let labelFormLength = 240
 
     /// Bytes that may start a line break (LF, CR, and the lead byte of U+0085, U+2028, U+2029).
     private static func isLineBreakByte(_ byte: UInt8) -> Bool {
@@ -71,11 +75,29 @@ public struct Normalizer {
     }
 
     /// Converts all texts in one OpenCC call, one line each; texts never hold a newline of their own.
+    /// Texts without a byte that can start a Han character (numbers, most cells) cannot change and are
+    /// left out: every key of OpenCC's dictionaries holds a Han character.
     private func convertAll(_ texts: [String], with converter: ScriptConverter) -> [String] {
-        let joined = texts.map { $0.utf8.contains(where: Self.isLineBreakByte) ? $0.replacingNewlines() : $0 }.joined(separator: "\n")
+        let convertible = texts.indices.filter { texts[$0].utf8.contains(where: Self.mayStartHan) }
+        guard !convertible.isEmpty else { return texts }
+        let joined = convertible.map { index -> String in
+            let text = texts[index]
+            return text.utf8.contains(where: Self.isLineBreakByte) ? text.replacingNewlines() : text
+        }.joined(separator: "\n")
         let converted = converter.convert(joined).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        if converted.count == texts.count { return converted.map { String(Substring($0)) } }
-        return texts.map { converter.convert($0) }
+        var result = texts
+        if converted.count == convertible.count {
+            for (index, text) in zip(convertible, converted) { result[index] = String(Substring(text)) }
+        } else {
+            for index in convertible { result[index] = converter.convert(texts[index]) }
+        }
+        return result
+    }
+
+    /// Lead bytes of U+3000 and above: Han starts at U+3400 (lead byte E3), beyond the BMP at F0.
+    @inline(__always)
+    private static func mayStartHan(_ byte: UInt8) -> Bool {
+        byte >= 0xE3
     }
 }
 

@@ -16,7 +16,7 @@ public struct FragmentStore: Sendable {
 
     /// The cached fragment, when it exists and this parser made it.
     public func load(_ sha256: String) -> ReportFragment? {
-        guard let data = try? Data(contentsOf: url(sha256)), let fragment = FragmentCoding.decode(data), fragment.isCurrent else {
+        guard let bytes = try? FileBytes.read(url(sha256).path), let fragment = FragmentCoding.decode(bytes), fragment.isCurrent else {
             return nil
         }
         return fragment
@@ -27,12 +27,14 @@ public struct FragmentStore: Sendable {
         header.isCurrent && FileManager.default.fileExists(atPath: url(sha256).path)
     }
 
+    /// Saves without syncing to disk: a fragment is a cache, and one cut short by a crash fails to
+    /// decode (every length is checked), so the report is parsed again.
     public func save(_ fragment: ReportFragment) throws {
         let target = url(fragment.header.sha256)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         // Two workers may save the same content at once (duplicate files): each writes its own temporary.
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(fragment.header.sha256).\(UUID().uuidString).tmp")
-        try FragmentCoding.encode(fragment).write(to: temporary)
+        try FileBytes.write(try FragmentCoding.encode(fragment), to: temporary.path)
         if rename(temporary.path, target.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
@@ -58,23 +60,24 @@ public struct FragmentStore: Sendable {
 enum FragmentCoding {
     static let magic = "nianbao-fragment 1"
 
-    static func encode(_ fragment: ReportFragment) throws -> Data {
+    static func encode(_ fragment: ReportFragment) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        var data = Data((magic + "\n" + fragment.parser + "\n").utf8)
-        data.append(try encoder.encode(fragment.header))
-        data.append(0x0A)
+        let header = try encoder.encode(fragment.header)
+        var bytes = Array((magic + "\n" + fragment.parser + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + header.count + 1 + fragment.rows.values.reduce(0) { $0 + $1.csv.count + $1.jsonl.count + 64 })
+        bytes.append(contentsOf: header)
+        bytes.append(0x0A)
         for name in fragment.rows.keys.sorted() {
             let rows = fragment.rows[name]!
-            data.append(contentsOf: "\(name) \(rows.csv.count) \(rows.jsonl.count)\n".utf8)
-            data.append(contentsOf: rows.csv)
-            data.append(contentsOf: rows.jsonl)
+            bytes.append(contentsOf: "\(name) \(rows.csv.count) \(rows.jsonl.count)\n".utf8)
+            bytes.append(contentsOf: rows.csv)
+            bytes.append(contentsOf: rows.jsonl)
         }
-        return data
+        return bytes
     }
 
-    static func decode(_ data: Data) -> ReportFragment? {
-        let bytes = [UInt8](data)
+    static func decode(_ bytes: [UInt8]) -> ReportFragment? {
         var position = 0
         func line() -> String? {
             guard let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }

@@ -62,18 +62,24 @@ final class TableSink {
     }
 }
 
-/// A file written in 1 MiB blocks; a failed write (a full disk) throws.
+/// A file written in 1 MiB blocks; a failed write (a full disk) throws. Closing syncs it to disk,
+/// since the output folder is swapped in right after.
 final class BufferedFile {
-    private let handle: FileHandle
-    private var buffer = Data()
+    private let descriptor: Int32
+    private let path: String
+    private var buffer: [UInt8] = []
+    private var closed = false
     private static let blockSize = 1 << 20
 
     init(_ url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        handle = try FileHandle(forWritingTo: url)
+        path = url.path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileBytes.Failure(path: path, operation: "create", code: errno) }
         buffer.reserveCapacity(Self.blockSize)
+    }
+
+    deinit {
+        if !closed { Foundation.close(descriptor) }
     }
 
     func write(_ text: String) throws {
@@ -81,19 +87,32 @@ final class BufferedFile {
     }
 
     func write(_ bytes: [UInt8]) throws {
+        try write(bytes[...])
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) throws {
+        if buffer.count + bytes.count > Self.blockSize {
+            try flush()
+            // A piece larger than the buffer goes straight to the file.
+            if bytes.count >= Self.blockSize { return try FileBytes.writeAll(bytes, to: descriptor, path: path) }
+        }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.blockSize { try flush() }
     }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        try FileBytes.writeAll(buffer[...], to: descriptor, path: path)
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         try flush()
-        try handle.synchronize()
-        try handle.close()
+        closed = true
+        if fsync(descriptor) != 0 {
+            let code = errno
+            Foundation.close(descriptor)
+            throw FileBytes.Failure(path: path, operation: "sync", code: code)
+        }
+        if Foundation.close(descriptor) != 0 { throw FileBytes.Failure(path: path, operation: "close", code: errno) }
     }
 }

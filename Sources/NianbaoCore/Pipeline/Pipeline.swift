@@ -97,7 +97,7 @@ public struct Pipeline {
     private func fragment(for result: FileResult, store: FragmentStore) throws -> ReportFragment {
         if let fragment = store.load(result.sha256) { return fragment }
         let processor = FileProcessor(converters: try ScriptConverters(), maxFileBytes: config.maxFileBytes)
-        let bytes = try [UInt8](Data(contentsOf: result.file.url))
+        let bytes = try FileBytes.read(result.file.url.path)
         guard case .report(let report) = processor.process(bytes: bytes, sourcePath: result.file.relativePath),
               report.sha256 == result.sha256 else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: result.file.url.path])
@@ -174,7 +174,10 @@ struct FileContext: Sendable {
         }
         let bytes: [UInt8]
         do {
-            bytes = try [UInt8](Data(contentsOf: file.url))
+            bytes = try FileBytes.read(file.url.path)
+        } catch let failure as FileBytes.Failure {
+            guard byPath() else { return nil }
+            return FileResult(file: file, sha256: "", change: change(""), outcome: .reject("unreadable: \(failure.reason)"))
         } catch {
             guard byPath() else { return nil }
             return FileResult(file: file, sha256: "", change: change(""), outcome: .reject("unreadable: \(error.localizedDescription)"))

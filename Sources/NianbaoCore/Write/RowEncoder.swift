@@ -72,16 +72,22 @@ enum CSVField {
     }
 
     static func append(_ field: String, to bytes: inout [UInt8]) {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            bytes.append(contentsOf: field.utf8)
-            return
+        var field = field
+        field.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(0x22)
+            // Copy the runs between quotes whole; each quote is doubled.
+            var start = 0
+            for index in utf8.indices where utf8[index] == 0x22 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+                start = index
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(0x22)
         }
-        bytes.append(0x22)
-        for byte in field.utf8 {
-            bytes.append(byte)
-            if byte == 0x22 { bytes.append(0x22) }
-        }
-        bytes.append(0x22)
     }
 
     /// Prefixes `'` to text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first),
@@ -100,41 +106,43 @@ enum JSONText {
         output += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `text` as a JSON string. Most text needs no escaping and is copied whole; otherwise
-    /// the UTF-8 bytes are escaped in one pass.
+    /// Appends `text` as a JSON string: the runs that need no escaping are copied whole.
     static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
         bytes.append(0x22)
-        guard text.utf8.contains(where: needsEscape) else {
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(0x22)
-            return
-        }
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0x00..<0x20:
-                bytes += Array("\\u00".utf8) + [hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escaped.
-                var pending: [UInt8] = [byte]
-                if let second = utf8.next() { pending.append(second) }
-                if pending.count == 2, pending[1] == 0x80, let third = utf8.next() {
-                    if third == 0xA8 || third == 0xA9 {
-                        bytes += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    } else {
-                        bytes += pending + [third]
-                    }
-                } else {
-                    bytes += pending
+        text.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                guard needsEscape(byte) else {
+                    index += 1
+                    continue
                 }
-            default:
-                bytes.append(byte)
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript: escaped. Other E2 sequences are not.
+                if byte == 0xE2 {
+                    guard index + 2 < utf8.count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                case 0xE2:
+                    bytes.append(contentsOf: utf8[index + 2] == 0xA8 ? Array("\\u2028".utf8) : Array("\\u2029".utf8))
+                    index += 2
+                default:
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)])
+                }
+                index += 1
+                start = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(0x22)
     }

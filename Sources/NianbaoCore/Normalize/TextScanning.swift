@@ -47,3 +47,11 @@ enum ByteSearch {
         return false
     }
 }
+
+extension StringProtocol {
+    /// `count <= limit` without walking a long paragraph to its end: no more than `limit` Characters
+    /// are stepped over, and none when the bytes alone settle it.
+    func hasAtMost(_ limit: Int) -> Bool {
+        utf8.count <= limit || dropFirst(limit).isEmpty
+    }
+}

@@ -4,32 +4,40 @@ public enum WidthFolding {
     public static func fold(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            // Every scalar that folds is two or three bytes long and starts with C2, E2, E3 or EF.
-            guard bytes.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xE2 || $0 == 0xC2 }) else { return nil }
+            // Most text has nothing to fold: find the first scalar that does before allocating.
+            var index = 0
+            while index < bytes.count, foldable(bytes, at: index) == nil { index += 1 }
+            guard index < bytes.count else { return nil }
             var output = [UInt8]()
             output.reserveCapacity(bytes.count)
-            var changed = false
-            var index = 0
+            var start = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                guard length > 1, index + length <= bytes.count else {
-                    output.append(lead)
+                guard let (length, replacement) = foldable(bytes, at: index) else {
                     index += 1
                     continue
                 }
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                if let scalar = Unicode.Scalar(value), needsFolding(scalar) {
-                    output.append(UInt8(folded(scalar).value))
-                    changed = true
-                } else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
-                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(replacement)
                 index += length
+                start = index
             }
-            return changed ? String(decoding: output, as: UTF8.self) : nil
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return String(decoding: output, as: UTF8.self)
         } ?? text
+    }
+
+    /// The byte length and half-width replacement of a scalar that folds and starts at `index`.
+    /// Every such scalar is two bytes (C2 A0) or three starting with E2, E3 or EF.
+    @inline(__always)
+    private static func foldable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, UInt8)? {
+        let lead = bytes[index]
+        if lead == 0xC2 {
+            return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? (2, 0x20) : nil
+        }
+        guard lead == 0xE2 || lead == 0xE3 || lead == 0xEF, index + 2 < bytes.count else { return nil }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        guard let scalar = Unicode.Scalar(value), needsFolding(scalar) else { return nil }
+        return (3, UInt8(folded(scalar).value))
     }
 
     @inline(__always)

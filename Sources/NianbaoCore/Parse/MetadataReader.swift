@@ -51,7 +51,7 @@ public enum MetadataReader {
                 // A title broken over two lines: the organ, then `2020年度政府信息公开工作年度报告`.
                 if TitleParts.year(in: value).map({ value.hasPrefix(String($0)) }) == true, offset > 0 {
                     let organ = clean(head[offset - 1].folded)
-                    if organ.count <= 30 && !organ.contains("报告") && !organ.contains(" ") { return organ + value }
+                    if organ.hasAtMost(30) && !organ.contains("报告") && !organ.contains(" ") { return organ + value }
                 }
                 return value
             }
@@ -60,7 +60,7 @@ public enum MetadataReader {
     }
 
     private static func looksLikeTitle(_ text: String) -> Bool {
-        text.count >= 8 && text.count <= 70 && text.hasSuffix("报告") && TitleParts.year(in: text) != nil
+        !text.hasAtMost(7) && text.hasAtMost(70) && text.hasSuffix("报告") && TitleParts.year(in: text) != nil
             && (text.contains("信息公开") || text.contains("政务公开")) && !text.hasPrefix("本报告") && !text.hasPrefix("根据")
     }
 
@@ -99,7 +99,7 @@ public enum MetadataReader {
 
     /// The date under the signature: the last line near the end that is only a date.
     private static func signatureDate(_ tokens: [Token]) -> String? {
-        for token in tokens.suffix(15).reversed() where token.table == nil && token.folded.count <= 20 {
+        for token in tokens.suffix(15).reversed() where token.table == nil && token.folded.hasAtMost(20) {
             if let date = DateReader.isoDate(in: Substring(token.folded), wholeText: true) { return date }
         }
         return nil

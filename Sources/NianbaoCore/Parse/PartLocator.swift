@@ -25,7 +25,7 @@ public enum PartLocator {
     /// A legacy report's own top-level headings: `一、` … numbered in order (a part may be unnumbered).
     public static func legacy(in tokens: [Token]) -> [PartHeading] {
         var found: [PartHeading] = []
-        for (index, token) in tokens.enumerated() where isHeadingCandidate(token) && token.folded.count <= 30 {
+        for (index, token) in tokens.enumerated() where isHeadingCandidate(token) && token.folded.hasAtMost(30) {
             guard let numbering = Numbering.read(token.folded), numbering.style == .delimited,
                   let first = token.folded.first, !first.isASCII, !numbering.rest.isEmpty else { continue }
             let last = found.last?.number ?? 0
@@ -36,6 +36,6 @@ public enum PartLocator {
     }
 
     private static func isHeadingCandidate(_ token: Token) -> Bool {
-        token.table == nil && token.folded.count <= maximumHeadingLength
+        token.table == nil && token.folded.hasAtMost(maximumHeadingLength)
     }
 }

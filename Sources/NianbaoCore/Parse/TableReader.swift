@@ -54,7 +54,7 @@ public struct TableReader {
                 }
                 continue
             }
-            guard token.key.count <= TableLabels.longestLabel else { continue }
+            guard token.key.hasAtMost(TableLabels.longestLabel) else { continue }
 
             if let caption = labels.caption(token.key) {
                 block = caption
@@ -85,11 +85,11 @@ public struct TableReader {
                 reading.consumed.insert(index)
                 continue
             }
-            if headerPhase, let block, token.key.count <= 40 {
+            if headerPhase, let block, token.key.hasAtMost(40) {
                 placed.headers[block].append(index)
                 reading.consumed.insert(index)
             } else if let block, let row, placed.values[block][row].count < spec.blocks[block].columns.count,
-                      token.key.count <= 12 {
+                      token.key.hasAtMost(12) {
                 // Short text where a value belongs: the cell is there but is not a number.
                 placed.values[block][row].append(index)
                 reading.consumed.insert(index)
@@ -104,7 +104,7 @@ public struct TableReader {
     private func readValueRun(_ tokens: [Token], range: Range<Int>, anchors: [String], into placed: inout PlacedValues,
                               reading: inout TableReading) {
         guard let anchor = range.first(where: { index in
-            tokens[index].key.count <= 20 && anchors.contains { tokens[index].key.hasPrefix($0) }
+            tokens[index].key.hasAtMost(20) && anchors.contains { tokens[index].key.hasPrefix($0) }
         }) else { return }
         var run: [Int] = []
         var index = anchor
@@ -124,7 +124,7 @@ public struct TableReader {
             if token.reading.isValue {
                 run.append(index)
                 reading.consumed.insert(index)
-            } else if token.key.count <= 20 {
+            } else if token.key.hasAtMost(20) {
                 reading.consumed.insert(index)
             }
             index += 1

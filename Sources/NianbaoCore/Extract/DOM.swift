@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Small readers over libxml2's tree: names, attributes, text, rows and cells.
 enum DOM {
@@ -125,7 +126,7 @@ enum DOM {
         while let current = child {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                text.append(content(current))
+                if let content = current.pointee.content { text.append(content) }
             case XML_ELEMENT_NODE:
                 let elementName = name(current)
                 if elementName == "table" {
@@ -141,71 +142,66 @@ enum DOM {
     }
 }
 
-/// Text gathered from inline runs. White space is collapsed as a browser would, except that a space
-/// between two Chinese characters (a line break in Word's markup) is dropped: Chinese has none.
+/// Text gathered from inline runs, as UTF-8 bytes. White space is collapsed as a browser would, except
+/// that a space between two Chinese characters (a line break in Word's markup) is dropped: Chinese has none.
 struct InlineText {
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private var pendingSpace = false
 
     var isEmpty: Bool { buffer.isEmpty }
 
-    private var lastIsASCII = false
-
     mutating func append(_ run: String) {
-        // Most runs of Chinese text hold no white space: appended whole.
-        if !Self.hasCollapsibleSpace(run) {
-            guard let first = run.unicodeScalars.first else { return }
-            if pendingSpace {
-                if lastIsASCII || first.value < 0x80 { buffer.append(" ") }
-                pendingSpace = false
-            }
-            buffer += run
-            lastIsASCII = run.unicodeScalars.last!.value < 0x80
-            return
-        }
-        var scalars = String.UnicodeScalarView()
-        for scalar in run.unicodeScalars {
-            let value = scalar.value
-            if TextScanning.isSpace(value) && value != 0xA0 && value != 0x3000 {
-                pendingSpace = !buffer.isEmpty || !scalars.isEmpty
-                continue
-            }
-            if pendingSpace {
-                if lastIsASCII || value < 0x80 { scalars.append(" ") }
-                pendingSpace = false
-            }
-            scalars.append(scalar)
-            lastIsASCII = value < 0x80
-        }
-        buffer.unicodeScalars.append(contentsOf: scalars)
+        var run = run
+        run.withUTF8 { append($0) }
     }
 
-    /// Whether the run holds white space that collapses (all of Unicode's but U+00A0 and U+3000),
-    /// read from its UTF-8 bytes.
-    static func hasCollapsibleSpace(_ run: String) -> Bool {
-        var run = run
-        return run.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte <= 0x20 { return true }
-                if byte >= 0xC2 && byte <= 0xE2, index + 1 < bytes.count {
-                    let second = bytes[index + 1]
-                    let third = index + 2 < bytes.count ? bytes[index + 2] : 0
-                    switch (byte, second) {
-                    case (0xC2, 0x85): return true
-                    case (0xE1, 0x9A) where third == 0x80: return true
-                    case (0xE2, 0x80) where third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF: return true
-                    case (0xE2, 0x81) where third == 0x9F: return true
-                    default: break
-                    }
-                }
+    /// Appends a text node's content straight from libxml2's buffer.
+    mutating func append(_ content: UnsafePointer<xmlChar>) {
+        append(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+    }
+
+    /// Copies the spans between white space whole. A collapsed space is kept only where a Latin letter
+    /// or digit stands on either side (the last byte of the text so far, or the first of the next span).
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        var spanStart = 0
+        while index <= bytes.count {
+            let space = index < bytes.count ? Self.spaceLength(bytes, at: index) : -1
+            if space == 0 {
                 index += 1
+                continue
             }
-            return false
+            if spanStart < index {
+                if pendingSpace && (buffer.last! < 0x80 || bytes[spanStart] < 0x80) { buffer.append(0x20) }
+                pendingSpace = false
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[spanStart..<index]))
+            }
+            guard space > 0 else { return }
+            pendingSpace = !buffer.isEmpty
+            index += space
+            spanStart = index
+        }
+    }
+
+    /// The length of the collapsible white space (all of Unicode's but U+00A0 and U+3000) that starts
+    /// at `index`, 0 when none does.
+    @inline(__always)
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2, index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        if byte == 0xC2 { return second == 0x85 ? 2 : 0 }
+        guard index + 2 < bytes.count else { return 0 }
+        let third = bytes[index + 2]
+        switch (byte, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        case (0xE2, 0x80): return third >= 0x80 && third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        default: return 0
         }
     }
 
     /// The text, trimmed, non-breaking and ideographic spaces kept inside but not at the ends.
-    var text: String { buffer.trimmingSpaces() }
+    var text: String { String(decoding: buffer, as: UTF8.self).trimmingSpaces() }
 }

@@ -58,7 +58,7 @@ struct DOMWalker {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if paragraph.isEmpty { paragraphLine = Int(xmlGetLineNo(node)) }
-            paragraph.append(DOM.content(node))
+            if let content = node.pointee.content { paragraph.append(content) }
         case XML_ELEMENT_NODE:
             element(node, depth: depth)
         default:

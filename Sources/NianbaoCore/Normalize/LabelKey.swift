@@ -5,12 +5,25 @@ public enum LabelKey {
         // Numbers, the most common short texts in a report, are their own key.
         if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
         let folded = WidthFolding.fold(text)
-        let body = Numbering.read(folded)?.rest ?? Substring(folded)
-        var key = String.UnicodeScalarView()
-        for scalar in body.unicodeScalars where !TextScanning.isSpace(scalar.value) && !isIgnored(scalar.value) {
-            key.append(scalar)
+        var body = Numbering.read(folded)?.rest ?? Substring(folded)
+        // Scalars are kept or dropped whole, copied as UTF-8 bytes.
+        return body.withUTF8 { bytes in
+            var key = [UInt8]()
+            key.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let end = min(index + length, bytes.count)
+                var value = UInt32(lead) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in index + 1 ..< end { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
+                if !TextScanning.isSpace(value) && !isIgnored(value) {
+                    key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                }
+                index = end
+            }
+            return String(decoding: key, as: UTF8.self)
         }
-        return String(key)
     }
 
     /// Quotes, brackets and punctuation: “”‘’"'「」『』()[]【】《》<>〈〉,.:;!?、。·•/\|-—–_~*#

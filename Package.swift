@@ -25,12 +25,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The keys of OpenCC's dictionaries, through its C++ API (the C API cannot list them): which
+        // phrases exist, so that text no phrase can touch is converted from a table of OpenCC's answers.
+        .target(name: "COpenCCDictionary", dependencies: ["COpenCC"]),
         // Atomic exchange of the old and new output folders (renameat2).
         .target(name: "CSystemShims"),
         .target(
             name: "NianbaoCore",
             dependencies: [
                 "COpenCC",
+                "COpenCCDictionary",
                 "CLibXML2",
                 "CSystemShims",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -48,5 +52,6 @@ let package = Package(
             dependencies: ["NianbaoCore"],
             exclude: ["Gold", "Fixtures"]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

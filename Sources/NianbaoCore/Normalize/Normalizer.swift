@@ -29,7 +29,7 @@ public struct Normalizer {
         }
 
         let script = Script.judge(texts, traditional: converters.traditional)
-        let simplified = script == .simplified ? texts : convertAll(texts, with: converters.characters)
+        let simplified = script == .simplified ? texts : convertAll(texts, with: converters.simplified)
         let phraseForms = script == .simplified ? texts : labelForms(texts, simplified: simplified)
 
         var tokens: [Token] = []
@@ -59,7 +59,7 @@ public struct Normalizer {
     /// which is all that is read from it (dates, years, disclosure wording).
     private func labelForms(_ texts: [String], simplified: [String]) -> [String] {
         let short = texts.indices.filter { texts[$0].utf8.count <= Self.labelFormLength }
-        let converted = convertAll(short.map { texts[$0] }, with: converters.phrases)
+        let converted = convertAll(short.map { texts[$0] }, with: converters.phrases.convert)
         var forms = simplified
         for (index, form) in zip(short, converted) { forms[index] = form }
         return forms
@@ -77,19 +77,19 @@ public struct Normalizer {
     /// Converts all texts in one OpenCC call, one line each; texts never hold a newline of their own.
     /// Texts without a byte that can start a Han character (numbers, most cells) cannot change and are
     /// left out: every key of OpenCC's dictionaries holds a Han character.
-    private func convertAll(_ texts: [String], with converter: ScriptConverter) -> [String] {
+    private func convertAll(_ texts: [String], with convert: (String) -> String) -> [String] {
         let convertible = texts.indices.filter { texts[$0].utf8.contains(where: Self.mayStartHan) }
         guard !convertible.isEmpty else { return texts }
         let joined = convertible.map { index -> String in
             let text = texts[index]
             return text.utf8.contains(where: Self.isLineBreakByte) ? text.replacingNewlines() : text
         }.joined(separator: "\n")
-        let converted = converter.convert(joined).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let converted = convert(joined).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var result = texts
         if converted.count == convertible.count {
             for (index, text) in zip(convertible, converted) { result[index] = String(Substring(text)) }
         } else {
-            for index in convertible { result[index] = converter.convert(texts[index]) }
+            for index in convertible { result[index] = convert(texts[index]) }
         }
         return result
     }

@@ -23,7 +23,7 @@ public enum Script: String, Sendable {
 
 /// The Han characters of the Basic Multilingual Plane that OpenCC's `t2s` changes, as a bit set, learnt
 /// once per converter from OpenCC itself: judging a report's script then needs no conversion at all.
-public struct TraditionalCharacters: Sendable {
+public struct TraditionalCharacters: Sendable, Equatable {
     private static let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
     private var bits: [UInt64]
 
@@ -38,6 +38,16 @@ public struct TraditionalCharacters: Sendable {
             }
             let converted = converter.convert(String(batch)).unicodeScalars.split(separator: "\n")
             for (value, twin) in zip(range, converted) where twin.count != 1 || twin.first!.value != value {
+                bits[Int(value) >> 6] |= 1 << UInt64(value & 63)
+            }
+        }
+    }
+
+    /// The Han characters the table says OpenCC changes alone: the same set, with no conversion.
+    init(_ table: ConversionTable) {
+        bits = Array(repeating: 0, count: 0x10000 / 64)
+        for range in Self.ranges {
+            for value in range where table.changes(value) {
                 bits[Int(value) >> 6] |= 1 << UInt64(value & 63)
             }
         }

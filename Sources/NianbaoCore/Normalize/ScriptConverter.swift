@@ -19,9 +19,12 @@ public final class ScriptConverter {
     }
 
     private let handle: opencc_t
+    /// The configuration file opened.
+    let configurationPath: String
 
     public init(_ configuration: Configuration) throws {
-        let handle = opencc_open(Self.path(of: configuration))
+        configurationPath = Self.path(of: configuration)
+        let handle = opencc_open(configurationPath)
         guard let handle, Int(bitPattern: handle) != -1 else {
             throw OpenError(configuration: configuration.rawValue, reason: String(cString: opencc_error()))
         }
@@ -58,10 +61,26 @@ public final class ScriptConverters {
     public let characters: ScriptConverter
     /// What `characters` changes, for judging a report's script without converting it.
     public let traditional: TraditionalCharacters
+    /// `characters` tabled (see `ConversionTable`); nil when OpenCC's dictionaries could not be listed,
+    /// and then every text goes through OpenCC itself, with the same result.
+    let characterTable: ConversionTable?
 
     public init() throws {
         phrases = try ScriptConverter(.taiwanToSimplifiedPhrases)
         characters = try ScriptConverter(.traditionalToSimplified)
-        traditional = TraditionalCharacters.learnt ?? TraditionalCharacters(learningFrom: characters)
+        characterTable = Self.learntCharacterTable
+        traditional = characterTable.map(TraditionalCharacters.init) ?? TraditionalCharacters.learnt ?? TraditionalCharacters(learningFrom: characters)
     }
+
+    /// `text` in simplified characters, exactly as OpenCC's `t2s` gives it.
+    public func simplified(_ text: String) -> String {
+        characterTable?.convert(text, with: characters) ?? characters.convert(text)
+    }
+
+    /// Learnt once per process: the table is the same for every converter of the same OpenCC data.
+    static let learntCharacterTable: ConversionTable? = {
+        guard let converter = try? ScriptConverter(.traditionalToSimplified),
+              let keys = try? OpenCCDictionaries.keys(ofConfiguration: converter.configurationPath) else { return nil }
+        return try? ConversionTable(converter: converter, keys: keys)
+    }()
 }

@@ -1,0 +1,173 @@
+/// OpenCC's own answers, tabled, so that running text costs a lookup per character instead of a
+/// dictionary search: what the converter does to each character alone, and which characters take
+/// part in a phrase of its dictionaries (segmentation and conversion alike).
+///
+/// Why this gives OpenCC's output exactly: a phrase can only match where all of its characters stand
+/// together, so a stretch of phrase characters bounded by others converts the same alone as in its
+/// text, and a stretch in which no phrase occurs converts character by character. Stretches in which
+/// a phrase does occur are handed to OpenCC itself, all of a text's in one call.
+struct ConversionTable: Sendable {
+    /// The BMP scalar a character becomes alone, 0 when it stays itself.
+    private var replacement: [UInt32]
+    /// BMP characters that occur in a phrase, or that OpenCC must see (several scalars out).
+    private var phraseCharacters: [UInt64]
+    private var otherPhraseCharacters: Set<UInt32> = []
+    /// Characters OpenCC must see even when no phrase occurs.
+    private var alwaysConverted: Set<UInt32> = []
+    /// The phrases (two characters or more) by their first character.
+    private var phrasesByFirst: [UInt32: [[UInt32]]] = [:]
+
+    struct Unsupported: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Learns the table from a converter and the keys of its dictionaries.
+    init(converter: ScriptConverter, keys: [String]) throws {
+        replacement = Array(repeating: 0, count: 0x10000)
+        phraseCharacters = Array(repeating: 0, count: 0x10000 / 64)
+        var singles: [UInt32] = []
+        for key in keys {
+            let scalars = key.unicodeScalars.map(\.value)
+            guard !scalars.isEmpty else { continue }
+            // Stretches are joined by line breaks for one OpenCC call: a key must not hold one.
+            guard !scalars.contains(0x0A) else { throw Unsupported(description: "a dictionary key holds a line break") }
+            if scalars.count == 1 {
+                singles.append(scalars[0])
+            } else {
+                phrasesByFirst[scalars[0], default: []].append(scalars)
+                for scalar in scalars { markPhraseCharacter(scalar) }
+            }
+        }
+        // Each single character converted alone, one per line, in one call.
+        let unique = Array(Set(singles)).sorted()
+        var batch = String.UnicodeScalarView()
+        for value in unique {
+            batch.append(Unicode.Scalar(value)!)
+            batch.append("\n")
+        }
+        let answers = converter.convert(String(batch)).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        guard answers.count >= unique.count else { throw Unsupported(description: "OpenCC changed the line count") }
+        for (value, answer) in zip(unique, answers) {
+            if answer.count == 1, let only = answer.first, value < 0x10000, only.value < 0x10000 {
+                if only.value != value { replacement[Int(value)] = only.value }
+            } else {
+                alwaysConverted.insert(value)
+                markPhraseCharacter(value)
+            }
+        }
+    }
+
+    private mutating func markPhraseCharacter(_ value: UInt32) {
+        if value < 0x10000 {
+            phraseCharacters[Int(value) >> 6] |= 1 << UInt64(value & 63)
+        } else {
+            otherPhraseCharacters.insert(value)
+        }
+    }
+
+    @inline(__always)
+    private func isPhraseCharacter(_ value: UInt32) -> Bool {
+        value < 0x10000 ? phraseCharacters[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0 : otherPhraseCharacters.contains(value)
+    }
+
+    /// Whether converting `value` alone changes it (for judging a report's script).
+    func changes(_ value: UInt32) -> Bool {
+        (value < 0x10000 && replacement[Int(value)] != 0) || alwaysConverted.contains(value)
+    }
+
+    /// `text` as `converter` (the one the table was learnt from) converts it.
+    func convert(_ text: String, with converter: ScriptConverter) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard bytes.contains(where: { $0 >= 0x80 }) else { return String(decoding: bytes, as: UTF8.self) }
+            let handedOver = stretchesForOpenCC(bytes)
+            var converted: [Substring.UTF8View] = []
+            if !handedOver.isEmpty {
+                let batch = handedOver.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                let answer = converter.convert(batch.joined(separator: "\n"))
+                converted = Substring(answer).utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+                if converted.count != handedOver.count {
+                    return converter.convert(String(decoding: bytes, as: UTF8.self))
+                }
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var next = 0
+            var index = 0
+            while index < bytes.count {
+                if next < handedOver.count && handedOver[next].lowerBound == index {
+                    output.append(contentsOf: converted[next])
+                    index = handedOver[next].upperBound
+                    next += 1
+                    continue
+                }
+                let (value, length) = Self.decode(bytes, at: index)
+                if value < 0x10000, case let twin = replacement[Int(value)], twin != 0 {
+                    Self.appendUTF8(twin, to: &output)
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                }
+                index += length
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Byte ranges of the maximal stretches of phrase characters in which a phrase occurs (or a
+    /// character OpenCC must see stands).
+    private func stretchesForOpenCC(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var stretches: [Range<Int>] = []
+        var start = -1
+        var scalars: [UInt32] = []
+        var index = 0
+        while index <= bytes.count {
+            let (value, length) = index < bytes.count ? Self.decode(bytes, at: index) : (0, 1)
+            if index < bytes.count && isPhraseCharacter(value) {
+                if start < 0 { start = index }
+                scalars.append(value)
+            } else if start >= 0 {
+                if needsOpenCC(scalars) { stretches.append(start..<index) }
+                start = -1
+                scalars.removeAll(keepingCapacity: true)
+            }
+            index += length
+        }
+        return stretches
+    }
+
+    private func needsOpenCC(_ stretch: [UInt32]) -> Bool {
+        for position in stretch.indices {
+            if alwaysConverted.contains(stretch[position]) { return true }
+            guard let phrases = phrasesByFirst[stretch[position]] else { continue }
+            for phrase in phrases where phrase.count <= stretch.count - position {
+                if stretch[position..<position + phrase.count].elementsEqual(phrase) { return true }
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let end = min(index + length, bytes.count)
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in index + 1 ..< end { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
+        return (value, end - index)
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+        if value < 0x80 {
+            output.append(UInt8(value))
+        } else if value < 0x800 {
+            output.append(UInt8(0xC0 | value >> 6))
+            output.append(UInt8(0x80 | value & 0x3F))
+        } else {
+            output.append(UInt8(0xE0 | value >> 12))
+            output.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+}

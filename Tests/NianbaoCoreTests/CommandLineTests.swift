@@ -42,6 +42,20 @@ struct CommandLineTests {
         #expect(try run(["run", "--shard", "4/4"]).status == 64)
     }
 
+    @Test("a rerun in a new process reuses every parse: the cache keys do not depend on the process")
+    func rerunInNewProcess() throws {
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        func parsed() throws -> Int? {
+            let data = try Data(contentsOf: output.appendingPathComponent("summary.json"))
+            let summary = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            return (summary?["files"] as? [String: Int])?["parsed"]
+        }
+        #expect(try run(["run", "--input", Repository.samples.path, "--output", output.path, "-q"]).status == 0)
+        #expect(try parsed() == 10)
+        #expect(try run(["run", "--input", Repository.samples.path, "--output", output.path, "-q"]).status == 0)
+        #expect(try parsed() == 0)
+    }
+
     @Test("a second run is refused at once with status 75; kill -9 mid-run leaves the previous output whole")
     func lockAndKill() throws {
         // A crawl big enough that a run takes a few seconds on one worker.

@@ -154,7 +154,7 @@ struct PlacedValues {
 }
 
 /// A table spec's labels, prepared for matching label keys (longest label first).
-struct TableLabels: Sendable {
+struct TableLabels: Sendable, CustomDebugStringConvertible {
     /// Tokens longer than this are running text, never labels.
     static let longestLabel = 60
 
@@ -173,6 +173,10 @@ struct TableLabels: Sendable {
         }
         headers = blocks.map { block in Set(block.columns.flatMap(\.labels) + headerLabels) }
     }
+
+    /// Derived from the description it sits in, and holding sets whose order changes from process to
+    /// process: left out of the description that template fingerprints are taken from.
+    var debugDescription: String { "TableLabels(derived)" }
 
     func caption(_ key: String) -> Int? {
         captions.first { key.hasPrefix($0.key) }?.block

@@ -43,10 +43,12 @@ public struct Pipeline {
         let deleted = Set(previous?.files.map(\.path) ?? []).subtracting(results.map(\.file.relativePath)).count
         var summary = RunSummary(dataset: dataset, results: results, deleted: deleted)
         let staging = try OutputFolder.makeStaging(for: output)
+        var parsedForWriting = 0
         do {
             try OutputWriter.write(dataset, into: staging) { result in
-                try fragment(for: result, store: store)
+                try fragment(for: result, store: store, parsed: &parsedForWriting)
             }
+            summary.parsed += parsedForWriting
             try manifest.write(into: staging)
             summary.elapsed = clock.now - start
             try Data(summary.json().pretty().utf8).write(to: staging.appendingPathComponent("summary.json"))
@@ -94,8 +96,9 @@ public struct Pipeline {
     }
 
     /// The fragment of a report for the writer: from the store, or parsed again if the store lost it.
-    private func fragment(for result: FileResult, store: FragmentStore) throws -> ReportFragment {
+    private func fragment(for result: FileResult, store: FragmentStore, parsed: inout Int) throws -> ReportFragment {
         if let fragment = store.load(result.sha256) { return fragment }
+        parsed += 1
         let processor = FileProcessor(converters: try ScriptConverters(), maxFileBytes: config.maxFileBytes)
         let bytes = try FileBytes.read(result.file.url.path)
         guard case .report(let report) = processor.process(bytes: bytes, sourcePath: result.file.relativePath),
@@ -120,6 +123,8 @@ public struct FileResult: Sendable {
     public var sha256: String
     public var change: FileChange
     public var outcome: Outcome
+    /// Whether the file went through the stages in this run (not reused from the previous one).
+    public var parsed = false
 
     var manifestEntry: Manifest.Entry {
         switch outcome {
@@ -191,9 +196,9 @@ struct FileContext: Sendable {
         case .report(let report):
             let fragment = ReportFragment(report)
             try store.save(fragment)
-            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .report(fragment.header))
+            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .report(fragment.header), parsed: true)
         case .reject(let reject):
-            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .reject(reject.reason))
+            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .reject(reject.reason), parsed: true)
         }
     }
 }

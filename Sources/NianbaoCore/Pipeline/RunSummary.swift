@@ -7,6 +7,8 @@ public struct RunSummary: Sendable {
     public var changed = 0
     public var unchanged = 0
     public var deleted = 0
+    /// Files whose bytes went through the stages in this run; the rest were reused from the last one.
+    public var parsed = 0
     public var rejected = 0
     public var reports = 0
     public var reportsWithErrors = 0
@@ -26,6 +28,7 @@ public struct RunSummary: Sendable {
             }
         }
         self.deleted = deleted
+        parsed = results.filter(\.parsed).count
         rejected = dataset.rejects.count
         reports = dataset.reports.count
         for report in dataset.reports {
@@ -59,6 +62,7 @@ public struct RunSummary: Sendable {
             ("files", .object([
                 ("seen", .integer(seen)), ("new", .integer(new)), ("changed", .integer(changed)),
                 ("unchanged", .integer(unchanged)), ("deleted", .integer(deleted)), ("rejected", .integer(rejected)),
+                ("parsed", .integer(parsed)),
             ])),
             ("reports", .object([
                 ("total", .integer(reports)), ("with_errors", .integer(reportsWithErrors)),

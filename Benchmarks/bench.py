@@ -27,7 +27,9 @@ BINARY = os.path.join(ROOT, ".build", "release", "nianbao")
 
 
 def measure(command):
-    """Wall time (s) of a command."""
+    """Wall time (s) of a command, started once earlier writes have reached the disk, so that one
+    measurement's write-back does not slow the next."""
+    os.sync()
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
@@ -40,6 +42,13 @@ def peak_rss(command):
         subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + command, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return int(report.read().strip().splitlines()[-1]) / 1024
+
+
+def fresh(output):
+    """No previous output and no fragment cache: a first run, as after a fresh clone."""
+    parent, name = os.path.split(output)
+    for path in (output, os.path.join(parent, f".{name}.fragments")):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def folder_size(paths):
@@ -84,18 +93,20 @@ def main():
                         "peak_rss_MB": round(rss, 1)})
 
     out = os.path.join(args.work, "out")
-    shutil.rmtree(out, ignore_errors=True)
     run = [BINARY, "run", "--input", corpus, "--output", out, "--jobs", str(args.jobs), "-q"]
+    fresh(out)
     seconds = measure(run + ["--full"])
+    fresh(out)
     rss = peak_rss(run + ["--full"])
     record("nianbao run --full (all files)", len(files), folder_size(files), seconds, rss)
     seconds = measure(run)
     record("nianbao run, unchanged rerun", len(files), folder_size(files), seconds, peak_rss(run))
 
     out_html = os.path.join(args.work, "out-html")
-    shutil.rmtree(out_html, ignore_errors=True)
     run_html = [BINARY, "run", "--input", html_only, "--output", out_html, "--jobs", str(args.jobs), "-q", "--full"]
+    fresh(out_html)
     seconds = measure(run_html)
+    fresh(out_html)
     record("nianbao run --full (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(run_html))
 
     xmllint = ["xargs", "-a", page_list, "-P", str(args.jobs), "-n", "50", "xmllint", "--html", "--noout", "--nowarning"]

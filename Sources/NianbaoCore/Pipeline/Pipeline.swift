@@ -36,6 +36,7 @@ public struct Pipeline {
         let previous = Manifest.load(from: output)
         let store = FragmentStore(forOutput: output)
         let results = try handle(files, previous: previous, store: store)
+        let handled = clock.now
 
         observer?(.writing)
         let dataset = Dataset(results: results)
@@ -49,6 +50,8 @@ public struct Pipeline {
                 try fragment(for: result, store: store, parsed: &parsedForWriting)
             }
             summary.parsed += parsedForWriting
+            summary.handling = handled - start
+            summary.writing = clock.now - handled
             try manifest.write(into: staging)
             summary.elapsed = clock.now - start
             try Data(summary.json().pretty().utf8).write(to: staging.appendingPathComponent("summary.json"))

@@ -17,6 +17,9 @@ public struct RunSummary: Sendable {
     public var byStatus: [String: Int] = [:]
     public var findingsByCheck: [String: Int] = [:]
     public var elapsed: Duration = .zero
+    /// Listing and handling the files (reading, parsing, caching), then writing the dataset.
+    public var handling: Duration = .zero
+    public var writing: Duration = .zero
 
     init(dataset: Dataset, results: [FileResult], deleted: Int) {
         seen = results.count
@@ -42,8 +45,10 @@ public struct RunSummary: Sendable {
         }
     }
 
-    public var seconds: Double {
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    public var seconds: Double { Self.seconds(elapsed) }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// The one line a run always ends with.
@@ -59,6 +64,8 @@ public struct RunSummary: Sendable {
         return .object([
             ("parser", .string(ParserVersion.current)),
             ("elapsed_seconds", .number(String(format: "%.3f", seconds))),
+            ("handling_seconds", .number(String(format: "%.3f", Self.seconds(handling)))),
+            ("writing_seconds", .number(String(format: "%.3f", Self.seconds(writing)))),
             ("files", .object([
                 ("seen", .integer(seen)), ("new", .integer(new)), ("changed", .integer(changed)),
                 ("unchanged", .integer(unchanged)), ("deleted", .integer(deleted)), ("rejected", .integer(rejected)),

@@ -45,6 +45,16 @@ struct NormalizeTests {
         #expect(LabelKey.make("本年增/减") == "本年增减")
     }
 
+    @Test("width folding: full-width forms, odd spaces and minus signs, compatibility ideographs; other text untouched")
+    func widthFolding() {
+        #expect(WidthFolding.fold("（三）１２３，\u{3000}−5\u{00A0}") == "(三)123, -5 ")
+        // 豈 U+F900 is canonically 豈 U+8C48: a label typed with either reads the same.
+        #expect(WidthFolding.fold("\u{F900}申请") == "\u{8C48}申请")
+        #expect(LabelKey.make("（一）\u{F9B2}定") == LabelKey.make("(一)\u{96F6}定"))
+        let untouched = "政府信息公开工作年度报告、“依申请公开”。—— ½ 𠀀"
+        #expect(WidthFolding.fold(untouched) == untouched)
+    }
+
     @Test("a traditional report with Taiwan wording: judged traditional, matched in mainland wording (seed 002)")
     func traditionalScript() throws {
         let fragment = try Repository.sampleLines(Seed.taiyuan, 3...12)

@@ -29,6 +29,14 @@ extension String {
     }
 }
 
+extension StringProtocol {
+    /// Whether the string starts with `prefix`, compared as UTF-8 bytes. Labels and keys are
+    /// width-folded (compatibility ideographs included), so bytes are what equality means for them.
+    func hasPrefixBytes(_ prefix: String) -> Bool {
+        utf8.count >= prefix.utf8.count && utf8.starts(with: prefix.utf8)
+    }
+}
+
 enum ByteSearch {
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty else { return true }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Folds full-width ASCII forms (０-９, （, ：, ．…) to their half-width twins and the odd spaces and
 /// minus signs of pasted text to plain ones, so numbers and punctuation compare as one.
 public enum WidthFolding {
@@ -17,7 +19,7 @@ public enum WidthFolding {
                     continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                output.append(replacement)
+                output.append(contentsOf: String(replacement).utf8)
                 index += length
                 start = index
             }
@@ -26,18 +28,30 @@ public enum WidthFolding {
         } ?? text
     }
 
-    /// The byte length and half-width replacement of a scalar that folds and starts at `index`.
-    /// Every such scalar is two bytes (C2 A0) or three starting with E2, E3 or EF.
+    /// The byte length and replacement of a scalar that folds and starts at `index`. Every such
+    /// scalar is two bytes (C2 A0) or three starting with E2, E3 or EF.
     @inline(__always)
-    private static func foldable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, UInt8)? {
+    private static func foldable(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Unicode.Scalar)? {
         let lead = bytes[index]
         if lead == 0xC2 {
-            return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? (2, 0x20) : nil
+            return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? (2, " ") : nil
         }
         guard lead == 0xE2 || lead == 0xE3 || lead == 0xEF, index + 2 < bytes.count else { return nil }
         let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        if value >= 0xF900 && value <= 0xFAFF, let unified = unifiedIdeographs[Int(value - 0xF900)] {
+            return (3, unified)
+        }
         guard let scalar = Unicode.Scalar(value), needsFolding(scalar) else { return nil }
-        return (3, UInt8(folded(scalar).value))
+        return (3, folded(scalar))
+    }
+
+    /// CJK compatibility ideographs (U+F900–FAFF) are canonically the unified ideographs they
+    /// decompose to (豈 U+F900 is 豈 U+8C48): folded to them, so that labels compare byte for byte.
+    private static let unifiedIdeographs: [Unicode.Scalar?] = (0xF900...0xFAFF).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        let normalized = String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars
+        guard normalized.count == 1, let only = normalized.first, only != scalar else { return nil }
+        return only
     }
 
     @inline(__always)

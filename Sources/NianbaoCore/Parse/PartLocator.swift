@@ -16,7 +16,7 @@ public enum PartLocator {
             guard let numbering = Numbering.read(token.folded), numbering.style == .delimited else { continue }
             let last = found.last?.number ?? 0
             guard numbering.ordinal > last, let part = PartSpec.national.first(where: { $0.number == numbering.ordinal }),
-                  part.keywords.contains(where: { token.key.contains($0) }) else { continue }
+                  part.keywords.contains(where: token.key.containsBytes) else { continue }
             found.append(PartHeading(number: part.number, tokenIndex: index))
         }
         return found

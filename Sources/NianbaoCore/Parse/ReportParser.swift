@@ -66,7 +66,7 @@ public enum ReportParser {
     private static func isDisclosureReport(_ tokens: [Token], nationalParts: Int) -> Bool {
         if nationalParts >= 3 { return true }
         return tokens.contains { token in
-            token.table == nil && (token.key.contains("政府信息公开") || token.key.contains("政务公开"))
-        } && tokens.contains { $0.key.contains("报告") || $0.key.contains("年报") }
+            token.table == nil && (token.key.containsBytes("政府信息公开") || token.key.containsBytes("政务公开"))
+        } && tokens.contains { $0.key.containsBytes("报告") || $0.key.containsBytes("年报") }
     }
 }

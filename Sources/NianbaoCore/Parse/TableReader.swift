@@ -104,7 +104,7 @@ public struct TableReader {
     private func readValueRun(_ tokens: [Token], range: Range<Int>, anchors: [String], into placed: inout PlacedValues,
                               reading: inout TableReading) {
         guard let anchor = range.first(where: { index in
-            tokens[index].key.hasAtMost(20) && anchors.contains { tokens[index].key.hasPrefix($0) }
+            tokens[index].key.hasAtMost(20) && anchors.contains { tokens[index].key.hasPrefixBytes($0) }
         }) else { return }
         var run: [Int] = []
         var index = anchor
@@ -179,15 +179,15 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
     var debugDescription: String { "TableLabels(derived)" }
 
     func caption(_ key: String) -> Int? {
-        captions.first { key.hasPrefix($0.key) }?.block
+        captions.first { key.hasPrefixBytes($0.key) }?.block
     }
 
     func isHeader(_ key: String, block: Int) -> Bool {
-        headers[block].contains(key) || headers[block].contains { key.hasPrefix($0) && $0.count >= 4 }
+        headers[block].contains(key) || headers[block].contains { $0.count >= 4 && key.hasPrefixBytes($0) }
     }
 
     func group(_ key: String) -> (group: String, rest: Substring)? {
-        guard let group = groups.first(where: { key.hasPrefix($0) }) else { return nil }
+        guard let group = groups.first(where: { key.hasPrefixBytes($0) }) else { return nil }
         var rest = key.dropFirst(group.count)
         if let numbering = Numbering.read(rest) { rest = numbering.rest }
         return (group, rest)
@@ -199,7 +199,7 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
         let order = (block.map { [$0] } ?? []) + rows.indices.filter { $0 != block }
         for candidate in order {
             if let match = rows[candidate].first(where: { label in
-                (label.group == nil || label.group == group) && (key == label.key || key.hasPrefix(label.key))
+                (label.group == nil || label.group == group) && key.hasPrefixBytes(label.key)
             }) {
                 return (candidate, match.row)
             }

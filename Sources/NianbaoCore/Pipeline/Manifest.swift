@@ -45,13 +45,18 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// Writes the manifest one line per file, so that a large corpus is never encoded in one piece.
     func write(into output: URL) throws {
+        try Self.write(parser: parser, entries: files, into: output)
+    }
+
+    /// Writes entries as they come, so that no second copy of the corpus's entries is ever held.
+    static func write(parser: String, entries: some Sequence<Entry>, into output: URL) throws {
         let url = Manifest.location(in: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let file = try BufferedFile(url)
         try file.write(String(decoding: try encoder.encode(Head(parser: parser)), as: UTF8.self) + "\n")
-        for entry in files {
+        for entry in entries {
             try file.write(String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n")
         }
         try file.close()

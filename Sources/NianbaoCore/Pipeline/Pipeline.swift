@@ -33,15 +33,15 @@ public struct Pipeline {
         let files = try InputScanner.scan(config.input)
         observer?(.started(files: files.count))
         // With --full the manifest still tells new from changed; it is just not trusted for reuse.
-        let previous = Manifest.load(from: output)
         let store = FragmentStore(forOutput: output)
+        var previous = Manifest.load(from: output)
         let results = try handle(files, previous: previous, store: store)
+        let deleted = Set(previous?.files.map(\.path) ?? []).subtracting(results.map(\.file.relativePath)).count
+        previous = nil  // the last run's entries are not needed past this point: memory for the writer
         let handled = clock.now
 
         observer?(.writing)
         let dataset = Dataset(results: results)
-        let manifest = Manifest(parser: ParserVersion.current, files: results.map(\.manifestEntry))
-        let deleted = Set(previous?.files.map(\.path) ?? []).subtracting(results.map(\.file.relativePath)).count
         var summary = RunSummary(dataset: dataset, results: results, deleted: deleted)
         let staging = try OutputFolder.makeStaging(for: output)
         var parsedForWriting = 0
@@ -52,7 +52,7 @@ public struct Pipeline {
             summary.parsed += parsedForWriting
             summary.handling = handled - start
             summary.writing = clock.now - handled
-            try manifest.write(into: staging)
+            try Manifest.write(parser: ParserVersion.current, entries: results.lazy.map(\.manifestEntry), into: staging)
             summary.elapsed = clock.now - start
             try Data(summary.json().pretty().utf8).write(to: staging.appendingPathComponent("summary.json"))
             try OutputFolder.swap(staging, into: output)

@@ -24,9 +24,9 @@ public enum HTMLExtractor {
 
     public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
         _ = initialized
-        var utf8 = Array(text.utf8)
-        if utf8.isEmpty { utf8 = [0x20] }
-        let document = utf8.withUnsafeBufferPointer { buffer in
+        // libxml2 reads the string's own UTF-8 storage: no copy of the page.
+        var text = text.isEmpty ? " " : text
+        let document = text.withUTF8 { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(clamping: buffer.count), "page.html", "UTF-8", parseOptions)
             }

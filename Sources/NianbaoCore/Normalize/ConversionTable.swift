@@ -101,7 +101,7 @@ struct ConversionTable: Sendable {
                     next += 1
                     continue
                 }
-                let (value, length) = Self.decode(bytes, at: index)
+                let (value, length) = TextScanning.scalar(in: bytes, at: index)
                 if value < 0x10000, case let twin = replacement[Int(value)], twin != 0 {
                     Self.appendUTF8(twin, to: &output)
                 } else {
@@ -121,7 +121,7 @@ struct ConversionTable: Sendable {
         var scalars: [UInt32] = []
         var index = 0
         while index <= bytes.count {
-            let (value, length) = index < bytes.count ? Self.decode(bytes, at: index) : (0, 1)
+            let (value, length) = index < bytes.count ? TextScanning.scalar(in: bytes, at: index) : (0, 1)
             if index < bytes.count && isPhraseCharacter(value) {
                 if start < 0 { start = index }
                 scalars.append(value)
@@ -144,17 +144,6 @@ struct ConversionTable: Sendable {
             }
         }
         return false
-    }
-
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        let end = min(index + length, bytes.count)
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in index + 1 ..< end { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
-        return (value, end - index)
     }
 
     @inline(__always)

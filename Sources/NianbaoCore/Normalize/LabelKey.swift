@@ -12,15 +12,11 @@ public enum LabelKey {
             key.reserveCapacity(bytes.count)
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                let end = min(index + length, bytes.count)
-                var value = UInt32(lead) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in index + 1 ..< end { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
+                let (value, length) = TextScanning.scalar(in: bytes, at: index)
                 if !TextScanning.isSpace(value) && !isIgnored(value) {
-                    key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
                 }
-                index = end
+                index += length
             }
             return String(decoding: key, as: UTF8.self)
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Fragments on disk, addressed by the SHA-256 of the file they were parsed from. The store sits
 /// beside the output folder (`.Output.fragments/`), outside the folder that is swapped on every run;
-/// each fragment is written to a temporary name and renamed, so a crash never leaves half a fragment.
+/// each fragment is written to a temporary name and renamed, so a killed run never leaves half a
+/// fragment (and one cut short by a power loss fails its length checks and is parsed again).
 public struct FragmentStore: Sendable {
     public let folder: URL
 

@@ -46,11 +46,6 @@ enum DOM {
         return nil
     }
 
-    static func content(_ node: xmlNodePtr) -> String {
-        guard let content = node.pointee.content else { return "" }
-        return String(cString: content)
-    }
-
     /// A `rowspan` or `colspan`, clamped to what real tables use.
     static func span(_ cell: xmlNodePtr, _ name: String) -> Int {
         guard let text = attribute(cell, name)?.trimmingSpaces(), let value = Int(text.prefix { $0.isNumber }) else { return 1 }

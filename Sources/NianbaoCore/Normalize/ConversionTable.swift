@@ -102,8 +102,8 @@ struct ConversionTable: Sendable {
                     continue
                 }
                 let (value, length) = TextScanning.scalar(in: bytes, at: index)
-                if value < 0x10000, case let twin = replacement[Int(value)], twin != 0 {
-                    Self.appendUTF8(twin, to: &output)
+                if value < 0x10000, let twin = Unicode.Scalar(replacement[Int(value)]), twin.value != 0 {
+                    Unicode.UTF8.encode(twin) { output.append($0) }
                 } else {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
                 }
@@ -144,19 +144,5 @@ struct ConversionTable: Sendable {
             }
         }
         return false
-    }
-
-    @inline(__always)
-    private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
-        if value < 0x80 {
-            output.append(UInt8(value))
-        } else if value < 0x800 {
-            output.append(UInt8(0xC0 | value >> 6))
-            output.append(UInt8(0x80 | value & 0x3F))
-        } else {
-            output.append(UInt8(0xE0 | value >> 12))
-            output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            output.append(UInt8(0x80 | value & 0x3F))
-        }
     }
 }

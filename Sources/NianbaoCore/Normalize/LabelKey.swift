@@ -2,9 +2,13 @@
 /// punctuation, so `（三）不予公开`, `(三)不予公开` and `不予 公开` are one key. Expects simplified script.
 public enum LabelKey {
     public static func make(_ text: String) -> String {
+        key(ofFolded: WidthFolding.fold(text))
+    }
+
+    /// The key of text that is already width-folded (a token's `folded` form).
+    static func key(ofFolded folded: String) -> String {
         // Numbers, the most common short texts in a report, are their own key.
-        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return text }
-        let folded = WidthFolding.fold(text)
+        if !folded.isEmpty, folded.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return folded }
         var body = Numbering.read(folded)?.rest ?? Substring(folded)
         // Scalars are kept or dropped whole, copied as UTF-8 bytes.
         return body.withUTF8 { bytes in

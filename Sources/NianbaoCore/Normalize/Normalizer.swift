@@ -40,7 +40,7 @@ public struct Normalizer {
                 text: texts[index],
                 simplified: simplified[index],
                 folded: folded,
-                key: folded.utf8.count <= Self.keyedLength ? LabelKey.make(folded) : LabelKey.make(String(folded.prefix(Self.keyedLength / 3))),
+                key: LabelKey.key(ofFolded: folded.utf8.count <= Self.keyedLength ? folded : String(folded.prefix(Self.keyedLength / 3))),
                 location: places[index].location,
                 table: places[index].table,
                 startsRow: places[index].startsRow,

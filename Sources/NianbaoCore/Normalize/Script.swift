@@ -53,8 +53,6 @@ public struct TraditionalCharacters: Sendable, Equatable {
         }
     }
 
-    /// Learnt once per process (the set is the same for every converter of the same OpenCC data).
-    static let learnt: TraditionalCharacters? = (try? ScriptConverter(.traditionalToSimplified)).map(TraditionalCharacters.init)
 
     @inline(__always)
     func contains(_ value: UInt32) -> Bool {

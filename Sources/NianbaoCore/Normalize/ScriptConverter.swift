@@ -69,7 +69,7 @@ public final class ScriptConverters {
         phrases = try ScriptConverter(.taiwanToSimplifiedPhrases)
         characters = try ScriptConverter(.traditionalToSimplified)
         characterTable = Self.learntCharacterTable
-        traditional = characterTable.map(TraditionalCharacters.init) ?? TraditionalCharacters.learnt ?? TraditionalCharacters(learningFrom: characters)
+        traditional = characterTable.map(TraditionalCharacters.init) ?? TraditionalCharacters(learningFrom: characters)
     }
 
     /// `text` in simplified characters, exactly as OpenCC's `t2s` gives it.

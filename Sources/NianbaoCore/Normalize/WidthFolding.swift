@@ -19,7 +19,7 @@ public enum WidthFolding {
                     continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                output.append(contentsOf: String(replacement).utf8)
+                Unicode.UTF8.encode(replacement) { output.append($0) }
                 index += length
                 start = index
             }

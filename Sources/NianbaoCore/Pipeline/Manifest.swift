@@ -43,12 +43,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         var parser: String
     }
 
-    /// Writes the manifest one line per file, so that a large corpus is never encoded in one piece.
-    func write(into output: URL) throws {
-        try Self.write(parser: parser, entries: files, into: output)
-    }
-
-    /// Writes entries as they come, so that no second copy of the corpus's entries is ever held.
+    /// Writes the manifest one line per file, entries as they come: a large corpus is never encoded
+    /// in one piece, and no second copy of its entries is held.
     static func write(parser: String, entries: some Sequence<Entry>, into output: URL) throws {
         let url = Manifest.location(in: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

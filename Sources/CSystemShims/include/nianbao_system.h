@@ -1,8 +1,15 @@
 #ifndef NIANBAO_SYSTEM_H
 #define NIANBAO_SYSTEM_H
 
+#include <stddef.h>
+
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 on success,
 /// -1 with errno set otherwise (EINVAL or ENOSYS where the file system or kernel lacks it).
 int nianbao_exchange_paths(const char *first, const char *second);
+
+/// Whether `needle` occurs in `haystack` (glibc's memmem: two-way search with a vectorised scan).
+/// Swift does not see memmem, which glibc declares only under _GNU_SOURCE.
+int nianbao_contains_bytes(const unsigned char *haystack, size_t haystack_length,
+                           const unsigned char *needle, size_t needle_length);
 
 #endif

@@ -96,7 +96,8 @@ struct DOMWalker {
     mutating func flushParagraph() {
         let text = paragraph.text
         paragraph = InlineText()
-        guard !text.isEmpty, !PageChrome.isChrome(WidthFolding.fold(text)) else { return }
+        // Folding shrinks a scalar to a third at most: longer text cannot fold into a chrome line.
+        guard !text.isEmpty, text.utf8.count > 3 * PageChrome.maximumLength || !PageChrome.isChrome(WidthFolding.fold(text)) else { return }
         blocks.append(.paragraph(Paragraph(text: text, location: .line(paragraphLine))))
     }
 
@@ -180,6 +181,9 @@ enum PageFields {
     static let labels = ["名称", "标题", "索引号", "发布机构", "发文机关", "公开日期", "发布日期", "成文日期", "发文日期", "文号",
                          "发文字号", "主题分类", "信息来源", "来源", "生成日期", "公开方式", "公开范围", "有效性", "分类"]
 
+    /// `名称:` …: the inline form, matched as bytes (the cell is width-folded first).
+    private static let labelsWithColon = labels.map { $0 + ":" }
+
     static let metaNames: [String: String] = [
         "articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构", "firstdate": "发布日期",
     ]
@@ -189,13 +193,13 @@ enum PageFields {
         let folded = WidthFolding.fold(cell).trimmingSpaces()
         let bare = folded.hasSuffix(":") ? String(folded.dropLast()).trimmingSpaces() : folded
         if labels.contains(bare) { return bare }
-        return labels.first { folded.hasPrefix($0 + ":") }
+        return labels.indices.first { folded.hasPrefixBytes(labelsWithColon[$0]) }.map { labels[$0] }
     }
 
     /// The value in a cell that holds `label：value`.
     static func inlineValue(_ cell: String, label: String) -> String? {
         let folded = WidthFolding.fold(cell).trimmingSpaces()
-        guard folded.hasPrefix(label + ":") else { return nil }
+        guard folded.hasPrefixBytes(label + ":") else { return nil }
         let value = folded.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces)
         return value.isEmpty ? nil : value
     }

@@ -40,7 +40,7 @@ public struct Normalizer {
                 text: texts[index],
                 simplified: simplified[index],
                 folded: folded,
-                key: LabelKey.key(ofFolded: folded.utf8.count <= Self.keyedLength ? folded : String(folded.prefix(Self.keyedLength / 3))),
+                key: LabelKey.key(ofFolded: folded.utf8.count <= Self.keyedLength ? folded : folded.utf8Prefix(Self.keyedLength)),
                 location: places[index].location,
                 table: places[index].table,
                 startsRow: places[index].startsRow,
@@ -69,10 +69,6 @@ public struct Normalizer {
     /// longest label (`TableLabels.longestLabel`), heading (`PartLocator.maximumHeadingLength`) or title (70).
     static let labelFormLength = 240
 
-    /// Bytes that may start a line break (LF, CR, and the lead byte of U+0085, U+2028, U+2029).
-    private static func isLineBreakByte(_ byte: UInt8) -> Bool {
-        byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2
-    }
 
     /// Converts all texts in one OpenCC call, one line each; texts never hold a newline of their own.
     /// Texts without a byte that can start a Han character (numbers, most cells) cannot change and are
@@ -82,7 +78,7 @@ public struct Normalizer {
         guard !convertible.isEmpty else { return texts }
         let joined = convertible.map { index -> String in
             let text = texts[index]
-            return text.utf8.contains(where: Self.isLineBreakByte) ? text.replacingNewlines() : text
+            return text.hasLineBreak ? text.replacingNewlines() : text
         }.joined(separator: "\n")
         let converted = convert(joined).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var result = texts
@@ -109,6 +105,32 @@ extension String {
         let last = scalars.lastIndex(where: { !TextScanning.isSpace($0.value) })!
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[first...last])
+    }
+
+    /// The longest prefix of at most `count` UTF-8 bytes that ends on a scalar boundary.
+    func utf8Prefix(_ count: Int) -> String {
+        let bytes = utf8
+        guard bytes.count > count else { return self }
+        var end = bytes.index(bytes.startIndex, offsetBy: count)
+        // Back off continuation bytes (10xxxxxx) to the start of the scalar that straddles the limit.
+        while end > bytes.startIndex, bytes[end] & 0xC0 == 0x80 { end = bytes.index(before: end) }
+        return String(Substring(bytes[..<end]))
+    }
+
+    /// Whether the text holds a line break Character (LF, VT, FF, CR, U+0085, U+2028, U+2029), found by bytes.
+    fileprivate var hasLineBreak: Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x0A...0x0D: return true
+            case 0x85 where previous == 0xC2: return true
+            case 0xA8, 0xA9: if previous == 0x80 && beforePrevious == 0xE2 { return true }
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     fileprivate func replacingNewlines() -> String {

@@ -18,6 +18,9 @@ public struct Numbering: Equatable, Sendable {
     }
 
     public static func read(_ text: Substring) -> Numbering? {
+        // Most texts start with none of the characters numbering starts with: settled by one scalar.
+        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }),
+              openers.contains(first.value) else { return nil }
         var index = text.startIndex
         skipSpaces(text, &index)
         guard index < text.endIndex else { return nil }
@@ -63,6 +66,11 @@ public struct Numbering: Equatable, Sendable {
     private static let chineseDigits: [Character: Int] = [
         "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
+
+    /// The scalars a numbering can start with: `(`, a dash or an ordinal character.
+    private static let openers: Set<UInt32> = Set(
+        (["(", "十"] + Array(dashes) + Array(chineseDigits.keys) + (0...9).map { Character(String($0)) })
+            .map { $0.unicodeScalars.first!.value })
 
     @inline(__always)
     static func isOrdinalCharacter(_ character: Character) -> Bool {

@@ -26,7 +26,10 @@ public enum PageChrome {
                           "分享到", "【大 中 小】", "【大中小】", "返回顶部", "相关链接", "上一篇", "下一篇",
                           "繁體版", "繁体版", "简体版", "簡體版", "无障碍", "無障礙", "抓取时间", "采集时间"]
 
+    /// No chrome line is longer (in bytes); width folding shrinks text at most threefold.
+    static let maximumLength = 180
+
     public static func isChrome(_ line: String) -> Bool {
-        line.utf8.count <= 180 && line.count <= 60 && markers.contains { line.containsBytes($0) }
+        line.utf8.count <= maximumLength && line.hasAtMost(60) && markers.contains { line.containsBytes($0) }
     }
 }

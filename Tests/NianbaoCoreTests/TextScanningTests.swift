@@ -1,0 +1,49 @@
+import Testing
+@testable import NianbaoCore
+
+@Suite("Text scanning: byte-level searches and limits agree with their Unicode definitions")
+struct TextScanningTests {
+    @Test("containsBytes finds needles at the start, middle and end, and only whole byte sequences")
+    func containsBytes() {
+        let line = "本机关2023年政府信息公开工作年度报告（全文）"
+        #expect(line.containsBytes("本机关"))
+        #expect(line.containsBytes("政府信息公开"))
+        #expect(line.containsBytes("（全文）"))
+        #expect(line.containsBytes(""))
+        #expect(!line.containsBytes("政务公开"))
+        #expect(!"报".containsBytes("报告"))
+        // 公 is E5 85 AC: its last two bytes alone are not the character.
+        #expect(!line.containsBytes(String(decoding: [0x85, 0xAC], as: UTF8.self)))
+    }
+
+    @Test("hasAtMost counts scalars, settling long texts by their byte count")
+    func hasAtMost() {
+        #expect("主动公开政府信息情况".hasAtMost(10))
+        #expect(!"主动公开政府信息情况".hasAtMost(9))
+        #expect("abc".hasAtMost(3))
+        #expect(!String(repeating: "政", count: 61).hasAtMost(60))
+        #expect(String(repeating: "政", count: 60).hasAtMost(60))
+        #expect("".hasAtMost(0))
+    }
+
+    @Test("utf8Prefix cuts on a scalar boundary at or below the byte limit")
+    func utf8Prefix() {
+        let text = "一、总体情况"  // 一 、 总 体 情 况: 3 bytes each
+        #expect(text.utf8Prefix(6) == "一、")
+        #expect(text.utf8Prefix(7) == "一、")
+        #expect(text.utf8Prefix(8) == "一、")
+        #expect(text.utf8Prefix(9) == "一、总")
+        #expect(text.utf8Prefix(100) == text)
+        #expect("ab政".utf8Prefix(3) == "ab")
+    }
+
+    @Test("numbering is ruled out by its first scalar, and still read after spaces")
+    func numberingOpeners() {
+        #expect(Numbering.read("  (三)不予公开")?.ordinal == 3)
+        #expect(Numbering.read("\t二、主动公开")?.ordinal == 2)
+        #expect(Numbering.read("〇、附则")?.ordinal == 0)
+        #expect(Numbering.read("依申请公开") == nil)
+        #expect(Numbering.read("") == nil)
+        #expect(Numbering.read("   ") == nil)
+    }
+}

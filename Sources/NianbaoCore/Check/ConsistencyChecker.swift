@@ -53,7 +53,8 @@ public enum ConsistencyChecker {
         return findings
     }
 
-    private static func compare(rule: String, scope: String, expected: Decimal?, actual: Decimal?, message: String,
+    /// The message is only built for a rule that fails: most hold.
+    private static func compare(rule: String, scope: String, expected: Decimal?, actual: Decimal?, message: @autoclosure () -> String,
                                 findings: inout [Finding], skipped: inout [String: [String]]) {
         guard let expected, let actual else {
             skipped[rule, default: []].append(scope)
@@ -61,7 +62,7 @@ public enum ConsistencyChecker {
         }
         if expected != actual {
             findings.append(Finding(check: rule, scope: scope, severity: .error, expected: expected, actual: actual,
-                                    message: "\(message) does not hold: expected \(expected), found \(actual)"))
+                                    message: "\(message()) does not hold: expected \(expected), found \(actual)"))
         }
     }
 
@@ -72,10 +73,16 @@ public enum ConsistencyChecker {
 
 /// The cells of one table by block, row and column, summed the way the rules need.
 struct CellGrid {
-    private var cells: [String: Cell] = [:]
+    private struct Key: Hashable {
+        var block: String
+        var row: String
+        var column: String
+    }
+
+    private var cells: [Key: Cell] = [:]
 
     init(cells: [Cell]) {
-        for cell in cells { self.cells["\(cell.item)/\(cell.row)/\(cell.column)"] = cell }
+        for cell in cells { self.cells[Key(block: cell.item, row: cell.row, column: cell.column)] = cell }
     }
 
     /// The sum of the cells, blank as 0; nil when any cell is missing or unparsed.
@@ -83,7 +90,7 @@ struct CellGrid {
         var total = Decimal(0)
         for row in rows {
             for column in columns {
-                guard let cell = cells["\(block.code)/\(row.code)/\(column.code)"] else { return nil }
+                guard let cell = cells[Key(block: block.code, row: row.code, column: column.code)] else { return nil }
                 switch cell.status {
                 case .reported: total += cell.value ?? 0
                 case .blank: break

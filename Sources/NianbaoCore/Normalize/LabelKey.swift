@@ -10,18 +10,28 @@ public enum LabelKey {
         // Numbers, the most common short texts in a report, are their own key.
         if !folded.isEmpty, folded.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return folded }
         var body = Numbering.read(folded)?.rest ?? Substring(folded)
-        // Scalars are kept or dropped whole, copied as UTF-8 bytes.
+        // Scalars are kept or dropped whole; the runs between dropped ones are copied as UTF-8 bytes.
         return body.withUTF8 { bytes in
             var key = [UInt8]()
-            key.reserveCapacity(bytes.count)
+            var runStart = 0
             var index = 0
             while index < bytes.count {
+                // Lead bytes E4–EF start U+4000–U+FFFF: Han and other text, never dropped.
+                if bytes[index] >= 0xE4 && bytes[index] < 0xF0 {
+                    index += 3
+                    continue
+                }
                 let (value, length) = TextScanning.scalar(in: bytes, at: index)
-                if !TextScanning.isSpace(value) && !isIgnored(value) {
-                    key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                if TextScanning.isSpace(value) || isIgnored(value) {
+                    if key.isEmpty { key.reserveCapacity(bytes.count) }
+                    key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    runStart = index + length
                 }
                 index += length
             }
+            // Nothing dropped: the body is its own key.
+            if runStart == 0 { return String(decoding: bytes, as: UTF8.self) }
+            key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<min(index, bytes.count)]))
             return String(decoding: key, as: UTF8.self)
         }
     }

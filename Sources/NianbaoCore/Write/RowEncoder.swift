@@ -32,16 +32,29 @@ public struct RowEncoder: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    // A text equal to the field before it (text_simplified of a simplified report) is not escaped
+    // again: its encoded bytes are copied.
+
     public func appendCSV(_ row: [FieldValue], to bytes: inout [UInt8]) {
         precondition(row.count == schema.fields.count, "row of \(row.count) values for \(schema.name)")
+        var previousText: Range<Int>?
         for (index, value) in row.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch value {
             case .empty: break
             case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
             case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
-            case .text(let text): CSVField.append(CSVField.formulaSafe(text), to: &bytes)
+            case .text(let text):
+                let start = bytes.count
+                if let previous = previousText, index > 0, row[index - 1] == value {
+                    bytes.appendCopy(of: previous)
+                } else {
+                    CSVField.append(CSVField.formulaSafe(text), to: &bytes)
+                }
+                previousText = start..<bytes.count
+                continue
             }
+            previousText = nil
         }
         bytes.append(contentsOf: [0x0D, 0x0A])
     }
@@ -49,6 +62,7 @@ public struct RowEncoder: Sendable {
     public func appendJSON(_ row: [FieldValue], to bytes: inout [UInt8]) {
         precondition(row.count == schema.fields.count, "row of \(row.count) values for \(schema.name)")
         bytes.append(UInt8(ascii: "{"))
+        var previousText: Range<Int>?
         for (index, value) in row.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: jsonKeys[index])
@@ -56,10 +70,32 @@ public struct RowEncoder: Sendable {
             case .empty: bytes.append(contentsOf: "null".utf8)
             case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
             case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
-            case .text(let text): JSONText.append(text, to: &bytes)
+            case .text(let text):
+                let start = bytes.count
+                if let previous = previousText, index > 0, row[index - 1] == value {
+                    bytes.appendCopy(of: previous)
+                } else {
+                    JSONText.append(text, to: &bytes)
+                }
+                previousText = start..<bytes.count
+                continue
             }
+            previousText = nil
         }
         bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a copy of some of the array's own bytes, without a temporary array.
+    mutating func appendCopy(of range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let start = count
+        append(contentsOf: repeatElement(0, count: range.count))
+        withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            (base + start).update(from: base + range.lowerBound, count: range.count)
+        }
     }
 }
 

@@ -56,3 +56,31 @@ struct WriteTests {
         #expect((foreignKeys.first?["reference"] as? [String: Any])?["resource"] as? String == "reports")
     }
 }
+
+@Suite("Write: plain number formatting")
+struct PlainNumberTests {
+    @Test("the whole-number fast path writes what Decimal's formatter writes")
+    func wholeNumbersAgree() {
+        func slow(_ number: Decimal) -> String {
+            var value = number, rounded = Decimal()
+            NSDecimalRound(&rounded, &value, 12, .plain)
+            return rounded.description
+        }
+        var values: [Decimal] = [0, -0, 1, -1, 9, 10, 65_535, 65_536, -65_536, 4_294_967_295, 1_886_400, -260,
+                                 Decimal(string: "1e9")!, Decimal(string: "-3e5")!, Decimal(string: "12e3")!,
+                                 Decimal(string: "123456789012345678901234567890")!, Decimal(string: "-9223372036854775809")!]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let magnitude = Int(state >> 33) % 5_000_000_000
+            values.append(Decimal(state & 1 == 0 ? magnitude : -magnitude))
+        }
+        for value in values {
+            #expect(FieldValue.plain(value) == slow(value), "\(value)")
+        }
+        #expect(FieldValue.smallWholeNumber(Decimal(string: "188.64")!) == nil)
+        #expect(FieldValue.smallWholeNumber(Decimal.nan) == nil)
+        #expect(FieldValue.plain(Decimal(string: "110119389.995")!) == "110119389.995")
+        #expect(FieldValue.plain(Decimal(string: "1886400")!) == "1886400")
+    }
+}

@@ -7,10 +7,22 @@ public enum Script: String, Sendable {
 
     static func judge(_ texts: [String], traditional: TraditionalCharacters) -> Script {
         var han = 0, changed = 0
-        for text in texts {
-            for scalar in text.unicodeScalars where TextScanning.isHan(scalar.value) {
-                han += 1
-                if traditional.contains(scalar.value) { changed += 1 }
+        for var text in texts {
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    // ASCII (numbers, markup leftovers) is skipped without decoding.
+                    if bytes[index] < 0x80 {
+                        index += 1
+                        continue
+                    }
+                    let (value, length) = TextScanning.scalar(in: bytes, at: index)
+                    if TextScanning.isHan(value) {
+                        han += 1
+                        if traditional.contains(value) { changed += 1 }
+                    }
+                    index += length
+                }
             }
         }
         guard han > 0 else { return .simplified }

@@ -1,4 +1,5 @@
 import CSystemShims
+import Foundation
 
 /// Byte- and scalar-level helpers for the hot paths: searching UTF-8 bytes instead of Characters,
 /// and classifying scalars by range instead of Unicode property lookups.
@@ -40,6 +41,16 @@ extension String {
         return haystack.withUTF8 { hay in
             needle.withUTF8 { pin in ByteSearch.contains(hay, pin) }
         }
+    }
+}
+
+extension String {
+    /// Byte equality: no Unicode normalisation, a length check and one `memcmp`.
+    func hasSameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        guard !isEmpty else { return true }
+        var this = self, other = other
+        return this.withUTF8 { mine in other.withUTF8 { theirs in memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0 } }
     }
 }
 

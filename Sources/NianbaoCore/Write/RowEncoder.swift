@@ -46,7 +46,7 @@ public struct RowEncoder: Sendable {
             case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
             case .text(let text):
                 let start = bytes.count
-                if let previous = previousText, index > 0, row[index - 1] == value {
+                if let previous = previousText, case .text(let before) = row[index - 1], before.hasSameBytes(as: text) {
                     bytes.appendCopy(of: previous)
                 } else {
                     CSVField.append(CSVField.formulaSafe(text), to: &bytes)
@@ -72,7 +72,7 @@ public struct RowEncoder: Sendable {
             case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
             case .text(let text):
                 let start = bytes.count
-                if let previous = previousText, index > 0, row[index - 1] == value {
+                if let previous = previousText, case .text(let before) = row[index - 1], before.hasSameBytes(as: text) {
                     bytes.appendCopy(of: previous)
                 } else {
                     JSONText.append(text, to: &bytes)

@@ -12,4 +12,8 @@ int nianbao_exchange_paths(const char *first, const char *second);
 int nianbao_contains_bytes(const unsigned char *haystack, size_t haystack_length,
                            const unsigned char *needle, size_t needle_length);
 
+/// glibc: serve allocations below `mmap_threshold` from the heap and give freed memory back to the
+/// system only past `trim_threshold`. Returns 1 when applied, 0 elsewhere or on refusal.
+int nianbao_keep_freed_memory(size_t mmap_threshold, size_t trim_threshold);
+
 #endif

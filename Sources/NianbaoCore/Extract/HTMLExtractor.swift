@@ -193,7 +193,7 @@ enum PageFields {
         let folded = WidthFolding.fold(cell).trimmingSpaces()
         let bare = folded.hasSuffix(":") ? String(folded.dropLast()).trimmingSpaces() : folded
         if labels.contains(bare) { return bare }
-        return labels.indices.first { folded.hasPrefixBytes(labelsWithColon[$0]) }.map { labels[$0] }
+        return labelsWithColon.firstIndex { folded.hasPrefixBytes($0) }.map { labels[$0] }
     }
 
     /// The value in a cell that holds `label：value`.

@@ -107,16 +107,6 @@ extension String {
         return String(scalars[first...last])
     }
 
-    /// The longest prefix of at most `count` UTF-8 bytes that ends on a scalar boundary.
-    func utf8Prefix(_ count: Int) -> String {
-        let bytes = utf8
-        guard bytes.count > count else { return self }
-        var end = bytes.index(bytes.startIndex, offsetBy: count)
-        // Back off continuation bytes (10xxxxxx) to the start of the scalar that straddles the limit.
-        while end > bytes.startIndex, bytes[end] & 0xC0 == 0x80 { end = bytes.index(before: end) }
-        return String(Substring(bytes[..<end]))
-    }
-
     /// Whether the text holds a line break Character (LF, VT, FF, CR, U+0085, U+2028, U+2029), found by bytes.
     fileprivate var hasLineBreak: Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0

@@ -42,15 +42,23 @@ extension String {
             needle.withUTF8 { pin in ByteSearch.contains(hay, pin) }
         }
     }
-}
 
-extension String {
     /// Byte equality: no Unicode normalisation, a length check and one `memcmp`.
     func hasSameBytes(as other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
         guard !isEmpty else { return true }
         var this = self, other = other
         return this.withUTF8 { mine in other.withUTF8 { theirs in memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0 } }
+    }
+
+    /// The longest prefix of at most `count` UTF-8 bytes that ends on a scalar boundary.
+    func utf8Prefix(_ count: Int) -> String {
+        let bytes = utf8
+        guard bytes.count > count else { return self }
+        var end = bytes.index(bytes.startIndex, offsetBy: count)
+        // Back off continuation bytes (10xxxxxx) to the start of the scalar that straddles the limit.
+        while end > bytes.startIndex, bytes[end] & 0xC0 == 0x80 { end = bytes.index(before: end) }
+        return String(Substring(bytes[..<end]))
     }
 }
 

@@ -32,9 +32,6 @@ public struct RowEncoder: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    // A text equal to the field before it (text_simplified of a simplified report) is not escaped
-    // again: its encoded bytes are copied.
-
     public func appendCSV(_ row: [FieldValue], to bytes: inout [UInt8]) {
         precondition(row.count == schema.fields.count, "row of \(row.count) values for \(schema.name)")
         var previousText: Range<Int>?
@@ -45,13 +42,9 @@ public struct RowEncoder: Sendable {
             case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
             case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
             case .text(let text):
-                let start = bytes.count
-                if let previous = previousText, case .text(let before) = row[index - 1], before.hasSameBytes(as: text) {
-                    bytes.appendCopy(of: previous)
-                } else {
-                    CSVField.append(CSVField.formulaSafe(text), to: &bytes)
+                previousText = Self.appendText(text, after: index > 0 ? row[index - 1] : nil, encodedAt: previousText, to: &bytes) {
+                    CSVField.append(CSVField.formulaSafe($0), to: &$1)
                 }
-                previousText = start..<bytes.count
                 continue
             }
             previousText = nil
@@ -71,18 +64,28 @@ public struct RowEncoder: Sendable {
             case .integer(let integer): bytes.append(contentsOf: String(integer).utf8)
             case .number(let number): bytes.append(contentsOf: FieldValue.plain(number).utf8)
             case .text(let text):
-                let start = bytes.count
-                if let previous = previousText, case .text(let before) = row[index - 1], before.hasSameBytes(as: text) {
-                    bytes.appendCopy(of: previous)
-                } else {
-                    JSONText.append(text, to: &bytes)
+                previousText = Self.appendText(text, after: index > 0 ? row[index - 1] : nil, encodedAt: previousText, to: &bytes) {
+                    JSONText.append($0, to: &$1)
                 }
-                previousText = start..<bytes.count
                 continue
             }
             previousText = nil
         }
         bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+    }
+
+    /// Appends an encoded text and returns where its bytes are. A text equal to the field before it
+    /// (`text_simplified` of a simplified report), whose bytes are at `previous`, is not encoded again:
+    /// those bytes are copied.
+    private static func appendText(_ text: String, after before: FieldValue?, encodedAt previous: Range<Int>?,
+                                   to bytes: inout [UInt8], encode: (String, inout [UInt8]) -> Void) -> Range<Int> {
+        let start = bytes.count
+        if let previous, case .text(let beforeText) = before, beforeText.hasSameBytes(as: text) {
+            bytes.appendCopy(of: previous)
+        } else {
+            encode(text, &bytes)
+        }
+        return start..<bytes.count
     }
 }
 

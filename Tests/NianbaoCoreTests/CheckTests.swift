@@ -44,7 +44,7 @@ struct CheckTests {
             && previousYear.parsed.cells[index].column == "total" {
             previousYear.parsed.cells[index].value = 5
         }
-        let findings = CrossYearChecker.check([ReportHeader(previousYear), ReportHeader(linyi)])
+        let findings = CrossYearChecker.check([ReportFacts(ReportHeader(previousYear)), ReportFacts(ReportHeader(linyi))])
         let finding = try #require(findings[linyi.reportID]?.first)
         #expect(finding.check == "cross_year_carry")
         #expect(finding.scope == "2019-2020")

@@ -93,6 +93,29 @@ struct IncrementalRunTests {
         #expect((summary["files"] as! [String: Int])["seen"] == 10)
     }
 
+    @Test("a damaged or old-format manifest is no manifest: every file is read again but none parsed again")
+    func unreadableManifest() throws {
+        let input = try crawl()
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        let before = try datasetFiles(output)
+        let manifest = Manifest.location(in: output)
+
+        try Data("not a database, the end of a disk that filled up".utf8).write(to: manifest)
+        let damaged = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(damaged.new == 10 && damaged.unchanged == 0 && damaged.parsed == 0)
+        #expect(try datasetFiles(output) == before)
+        #expect(Manifest.load(from: output)?.files.count == 10)
+
+        // What an earlier version left: a JSON Lines manifest and no database.
+        try FileManager.default.removeItem(at: manifest)
+        try Data(#"{"parser":"old"}"#.utf8).write(to: manifest.deletingLastPathComponent().appendingPathComponent("manifest.jsonl"))
+        let upgraded = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(upgraded.new == 10 && upgraded.parsed == 0)
+        #expect(try datasetFiles(output) == before)
+        #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().unchanged == 10)
+    }
+
     @Test("a fragment made by another parser or for another template description is not reused")
     func staleFragments() throws {
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
@@ -107,7 +130,7 @@ struct IncrementalRunTests {
         fragment.header.templateFingerprint = "changed"
         try store.save(fragment)
         #expect(store.load(fragment.header.sha256) == nil)
-        #expect(!store.contains(fragment.header, sha256: fragment.header.sha256))
+        #expect(!store.contains(ReportFacts(fragment.header), sha256: fragment.header.sha256))
     }
 
     @Test("workers saving the same fragment at once (duplicate files) all succeed, and it reads back whole")

@@ -29,6 +29,26 @@ struct PipelineTests {
         #expect(rejects.contains("large.txt,,file of 15000 bytes is over the size limit of 12000 bytes"))
     }
 
+    @Test("the first copy of a report and the order of rejects follow the UTF-8 bytes of the paths")
+    func byteOrder() throws {
+        let input = try Repository.temporaryFolder()
+        let seed = try Data(contentsOf: Repository.samples.appendingPathComponent(Seed.baicheng))
+        try FileManager.default.createDirectory(at: input.appendingPathComponent("b"), withIntermediateDirectories: true)
+        for name in ["b/x.txt", "a-copy.txt", "B.txt"] { try seed.write(to: input.appendingPathComponent(name)) }
+        for name in ["é.txt", "Z.txt", "a.txt"] { try Data().write(to: input.appendingPathComponent(name)) }
+
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        let summary = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(summary.seen == 6 && summary.reports == 1 && summary.rejected == 5)
+        let reports = try String(contentsOf: output.appendingPathComponent("reports.csv"), encoding: .utf8)
+        #expect(reports.contains(",B.txt,"))
+        let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
+            .split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        #expect(rejects == ["Z.txt", "a-copy.txt", "a.txt", "b/x.txt", "é.txt"])
+        #expect(try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
+            .contains("b/x.txt,91f6a4e014acfcc8e87e47960249e13d34aaf8d99fb9ae3f926e0cff6453d877,duplicate of B.txt (same bytes)"))
+    }
+
     @Test("configuration: relative paths from the file's folder; unknown keys and bad values refused")
     func configuration() throws {
         let folder = try Repository.temporaryFolder()

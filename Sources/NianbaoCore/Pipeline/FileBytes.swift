@@ -57,6 +57,14 @@ enum FileBytes {
         try writeAll(bytes[...], to: descriptor, path: path)
     }
 
+    /// Flushes a closed file's data to disk (a file another library wrote, such as the manifest).
+    static func sync(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        if fsync(descriptor) != 0 { throw Failure(path: path, operation: "sync", code: errno) }
+    }
+
     /// Writes every byte, going on after short writes and interruptions.
     static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
         try bytes.withUnsafeBytes { buffer in

@@ -24,8 +24,8 @@ public struct FragmentStore: Sendable {
     }
 
     /// Whether the fragment of an unchanged report is still in the store and still current.
-    func contains(_ header: ReportHeader, sha256: String) -> Bool {
-        header.isCurrent && FileManager.default.fileExists(atPath: url(sha256).path)
+    func contains(_ report: ReportFacts, sha256: String) -> Bool {
+        report.isCurrent && FileManager.default.fileExists(atPath: url(sha256).path)
     }
 
     /// Saves without syncing to disk: a fragment is a cache, and one cut short by a crash fails to
@@ -42,15 +42,15 @@ public struct FragmentStore: Sendable {
         }
     }
 
-    /// Removes fragments that no file of the current manifest refers to.
-    public func collectGarbage(keeping kept: Set<String>) {
+    /// Removes fragments that no report of the current run was made from.
+    func collectGarbage(keeping isKept: (_ sha256: String) throws -> Bool) rethrows {
         let fileManager = FileManager.default
         guard let shards = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }
         for shard in shards {
             let shardFolder = folder.appendingPathComponent(shard)
             for name in (try? fileManager.contentsOfDirectory(atPath: shardFolder.path)) ?? [] {
                 let sha = name.hasSuffix(".fragment") ? String(name.dropLast(9)) : ""
-                if !kept.contains(sha) { try? fileManager.removeItem(at: shardFolder.appendingPathComponent(name)) }
+                if try !isKept(sha) { try? fileManager.removeItem(at: shardFolder.appendingPathComponent(name)) }
             }
         }
     }

@@ -6,7 +6,6 @@ public enum InputScanner {
     public struct InputFile: Sendable, Equatable {
         /// Relative to the input folder, with `/`.
         public var relativePath: String
-        public var url: URL
         /// Size and modification time (ns since 1970) as `stat` saw them; -1 when it could not.
         public var size: Int = -1
         public var modified: Int64 = -1
@@ -16,18 +15,25 @@ public enum InputScanner {
         public var description: String
     }
 
+    /// Every file, sorted by the UTF-8 bytes of its path (for tests and tools; a run streams).
     public static func scan(_ folder: URL) throws -> [InputFile] {
+        var files: [InputFile] = []
+        try scan(folder) { files.append($0) }
+        return files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    }
+
+    /// Hands over each file as the walk finds it (folder by folder, names in byte order), so that a
+    /// large listing is never held in memory.
+    public static func scan(_ folder: URL, each: (InputFile) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Unreadable(description: "input folder \(folder.path) does not exist or is not a folder")
         }
-        var files: [InputFile] = []
         var visited: Set<String> = []
-        try walk(folder, relative: "", visited: &visited, files: &files, isRoot: true)
-        return files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        try walk(folder, relative: "", visited: &visited, each: each, isRoot: true)
     }
 
-    private static func walk(_ folder: URL, relative: String, visited: inout Set<String>, files: inout [InputFile], isRoot: Bool) throws {
+    private static func walk(_ folder: URL, relative: String, visited: inout Set<String>, each: (InputFile) throws -> Void, isRoot: Bool) throws {
         let real = folder.resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else { return }
         let names: [String]
@@ -37,21 +43,21 @@ public enum InputScanner {
             if isRoot { throw Unreadable(description: "cannot read input folder \(folder.path): \(error.localizedDescription)") }
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             let path = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
             // fileExists follows links: a dangling link is passed to the processor, which rejects it.
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                try walk(url, relative: path, visited: &visited, files: &files, isRoot: false)
+                try walk(url, relative: path, visited: &visited, each: each, isRoot: false)
             } else {
-                var file = InputFile(relativePath: path, url: url)
+                var file = InputFile(relativePath: path)
                 var info = stat()
                 if stat(url.path, &info) == 0 {
                     file.size = Int(info.st_size)
                     file.modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 }
-                files.append(file)
+                try each(file)
             }
         }
     }

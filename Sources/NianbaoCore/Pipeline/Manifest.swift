@@ -1,13 +1,15 @@
 import Foundation
+import GRDB
 
-/// `<output>/.nianbao/manifest.jsonl`: what the last run read. Keyed by path, each entry records the
-/// file's size and modification time (to skip reading unchanged files), its content hash, and what
-/// it became under which parser version.
-public struct Manifest: Codable, Sendable, Equatable {
+/// `<output>/.nianbao/manifest.sqlite`: what the last run read, one row per file of its shard. Keyed
+/// by path, each row records the file's size and modification time (to skip reading unchanged
+/// files), its content hash, and what it became under which parser version. The run writes it as
+/// its ledger (`RunLedger`); this type reads a finished one back.
+public struct Manifest: Sendable, Equatable {
     public var parser: String
     public var files: [Entry]
 
-    public struct Entry: Codable, Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
         public var path: String
         public var size: Int
         /// Modification time in nanoseconds since 1970.
@@ -17,44 +19,52 @@ public struct Manifest: Codable, Sendable, Equatable {
         /// The report it became, or nil when it was rejected.
         public var reportID: String?
         public var reject: String?
-        /// The report's header, so that an unchanged file needs no reading until its rows are written.
-        public var report: ReportHeader?
     }
+
+    /// Bumped when the tables change: a manifest of another format is not read (every file is read
+    /// again, and fragments are still found by content hash).
+    static let format = 2
+
+    static let schema = """
+        CREATE TABLE run (format INTEGER NOT NULL, parser TEXT NOT NULL);
+        CREATE TABLE file (
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          size INTEGER NOT NULL,
+          modified INTEGER NOT NULL,
+          handled INTEGER NOT NULL DEFAULT 0,
+          change TEXT,
+          parsed INTEGER NOT NULL DEFAULT 0,
+          sha256 TEXT NOT NULL DEFAULT '',
+          reject TEXT,
+          report_id TEXT,
+          template TEXT,
+          template_fingerprint TEXT,
+          status TEXT,
+          organ TEXT,
+          year INTEGER,
+          carried_over TEXT,
+          carried_forward TEXT
+        );
+        """
 
     public static func location(in output: URL) -> URL {
-        output.appendingPathComponent(".nianbao").appendingPathComponent("manifest.jsonl")
+        output.appendingPathComponent(".nianbao").appendingPathComponent("manifest.sqlite")
     }
 
-    /// Reads the manifest: a first line with the parser version, then one JSON object per file.
+    /// Reads a finished run's manifest whole (for tests and tools; a run never does this).
     public static func load(from output: URL) -> Manifest? {
-        guard let data = try? Data(contentsOf: location(in: output)) else { return nil }
-        let decoder = JSONDecoder()
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
-        guard let first = lines.next(), let head = try? decoder.decode(Head.self, from: first) else { return nil }
-        var files: [Entry] = []
-        while let line = lines.next() {
-            guard let entry = try? decoder.decode(Entry.self, from: line) else { return nil }
-            files.append(entry)
+        let url = location(in: output)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try? DatabaseQueue(path: url.path, configuration: configuration).read { db in
+            guard let parser = try String.fetchOne(db, sql: "SELECT parser FROM run") else { return nil }
+            let files = try Row.fetchAll(db, sql: "SELECT path, size, modified, sha256, report_id, reject FROM file ORDER BY path").map { row in
+                Entry(path: row["path"], size: row["size"], modified: row["modified"], sha256: row["sha256"],
+                      reportID: row["report_id"], reject: row["reject"])
+            }
+            return Manifest(parser: parser, files: files)
         }
-        return Manifest(parser: head.parser, files: files)
-    }
-
-    private struct Head: Codable {
-        var parser: String
-    }
-
-    /// Writes the manifest one line per file, entries as they come: a large corpus is never encoded
-    /// in one piece, and no second copy of its entries is held.
-    static func write(parser: String, entries: some Sequence<Entry>, into output: URL) throws {
-        let url = Manifest.location(in: output)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let file = try BufferedFile(url)
-        try file.write(String(decoding: try encoder.encode(Head(parser: parser)), as: UTF8.self) + "\n")
-        for entry in entries {
-            try file.write(String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n")
-        }
-        try file.close()
     }
 }

@@ -1,33 +1,43 @@
 import Foundation
 
 /// The write stage: every table as CSV (UTF-8 with BOM) and JSONL, plus datapackage.json, streamed
-/// report by report into a folder: one report's fragment in memory at a time.
-public enum OutputWriter {
+/// report by report into a folder: one report's fragment in memory at a time. Reports come in
+/// report_id order, then rejects in path order.
+public final class OutputWriter {
     /// The dataset's files (what a fresh run must reproduce byte for byte).
     public static let fileNames: [String] = OutputSchema.all.flatMap { ["\($0.name).csv", "\($0.name).jsonl"] } + ["datapackage.json"]
 
-    public static func write(_ dataset: Dataset, into folder: URL, fragment: (FileResult) throws -> ReportFragment) throws {
-        var sinks: [String: TableSink] = [:]
-        for schema in OutputSchema.all { sinks[schema.name] = try TableSink(schema: schema, folder: folder) }
-        let reportRows = RowEncoder(schema: .reports), checkRows = RowEncoder(schema: .checks)
-        let cellTables = [OutputSchema.activeDisclosure, .applications, .reviewsLitigation, .sections].map(\.name)
+    private let folder: URL
+    private var sinks: [String: TableSink] = [:]
+    private let reportRows = RowEncoder(schema: .reports), checkRows = RowEncoder(schema: .checks), rejectRows = RowEncoder(schema: .rejects)
+    private static let cellTables = [OutputSchema.activeDisclosure, .applications, .reviewsLitigation, .sections].map(\.name)
 
-        for report in dataset.reports {
-            let fragment = try fragment(report.result)
-            let row = OutputRows.report(report.header, sourcePath: report.result.file.relativePath, warnings: report.warnings)
-            try sinks["reports"]!.append(row, encoder: reportRows)
-            for name in cellTables {
-                if let rows = fragment.rows[name] { try sinks[name]!.append(csv: rows.csv, jsonl: rows.jsonl) }
-            }
-            if let rows = fragment.rows["checks"] { try sinks["checks"]!.append(csv: rows.csv, jsonl: rows.jsonl) }
-            for finding in report.crossReportFindings {
-                try sinks["checks"]!.append(OutputRows.finding(finding, reportID: report.header.reportID), encoder: checkRows)
-            }
+    public init(into folder: URL) throws {
+        self.folder = folder
+        for schema in OutputSchema.all { sinks[schema.name] = try TableSink(schema: schema, folder: folder) }
+    }
+
+    /// One report: its `reports` row, its rows of the cell tables, its own checks and then the
+    /// findings that needed other reports.
+    public func append(_ fragment: ReportFragment, sourcePath: String, crossReportFindings: [Finding]) throws {
+        let header = fragment.header
+        let row = OutputRows.report(header, sourcePath: sourcePath, warnings: header.ownFindings + crossReportFindings.count)
+        try sinks["reports"]!.append(row, encoder: reportRows)
+        for name in Self.cellTables {
+            if let rows = fragment.rows[name] { try sinks[name]!.append(csv: rows.csv, jsonl: rows.jsonl) }
         }
-        let rejectRows = RowEncoder(schema: .rejects)
-        for reject in dataset.rejects {
-            try sinks["rejects"]!.append(OutputRows.reject(reject), encoder: rejectRows)
+        if let rows = fragment.rows["checks"] { try sinks["checks"]!.append(csv: rows.csv, jsonl: rows.jsonl) }
+        for finding in crossReportFindings {
+            try sinks["checks"]!.append(OutputRows.finding(finding, reportID: header.reportID), encoder: checkRows)
         }
+    }
+
+    public func append(_ reject: Reject) throws {
+        try sinks["rejects"]!.append(OutputRows.reject(reject), encoder: rejectRows)
+    }
+
+    /// Closes (and syncs) every table and writes the data package descriptor.
+    public func finish() throws {
         for sink in sinks.values { try sink.close() }
         try Data(DataPackage.describe(OutputSchema.all).pretty().utf8).write(to: folder.appendingPathComponent("datapackage.json"))
     }

@@ -2,9 +2,11 @@ import CSystemShims
 import Dispatch
 import Foundation
 
-/// A whole run: lock the output, list the input, handle every file on all cores (reusing the
-/// previous run's parse of unchanged files), assemble the dataset, stream it into a staging folder
-/// and swap that in atomically. Output does not depend on worker count, file order or history.
+/// A whole run: lock the output, list the input into the run's book (SQLite, in the staging folder),
+/// handle every file on all cores (reusing the previous run's parse of unchanged files), then stream
+/// the dataset in report_id order into the staging folder and swap that in atomically. Memory does
+/// not grow with the corpus: files, outcomes and order live in the book. Output does not depend on
+/// worker count, file order or history.
 public struct Pipeline {
     public var config: PipelineConfig
     /// Parse every file again, ignoring the manifest and the fragment cache.
@@ -23,90 +25,103 @@ public struct Pipeline {
     /// output, input folder unreadable, OpenCC missing, output not writable). Bad files become rejects.
     @discardableResult
     public func run() throws -> RunSummary {
-        let clock = ContinuousClock()
-        let start = clock.now
         let output = config.output
         let lock = try RunLock(for: output)
         defer { withExtendedLifetime(lock) {} }
         OutputFolder.removeLeftovers(of: output)
-
-        let files = try InputScanner.scan(config.input)
-        observer?(.started(files: files.count))
-        // With --full the manifest still tells new from changed; it is just not trusted for reuse.
-        let store = FragmentStore(forOutput: output)
-        var previous = Manifest.load(from: output)
-        let results = try handle(files, previous: previous, store: store)
-        let deleted = Set(previous?.files.map(\.path) ?? []).subtracting(results.map(\.file.relativePath)).count
-        previous = nil  // the last run's entries are not needed past this point: memory for the writer
-        let handled = clock.now
-
-        observer?(.writing)
-        let dataset = Dataset(results: results)
-        var summary = RunSummary(dataset: dataset, results: results, deleted: deleted)
         let staging = try OutputFolder.makeStaging(for: output)
-        var parsedForWriting = 0
         do {
-            try OutputWriter.write(dataset, into: staging) { result in
-                try fragment(for: result, store: store, parsed: &parsedForWriting)
-            }
-            summary.parsed += parsedForWriting
-            summary.handling = handled - start
-            summary.writing = clock.now - handled
-            try Manifest.write(parser: ParserVersion.current, entries: results.lazy.map(\.manifestEntry), into: staging)
-            summary.elapsed = clock.now - start
-            try Data(summary.json().pretty().utf8).write(to: staging.appendingPathComponent("summary.json"))
+            let summary = try run(into: staging)
             try OutputFolder.swap(staging, into: output)
+            return summary
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
         }
-        store.collectGarbage(keeping: Set(dataset.reports.map(\.header.sha256)))
+    }
+
+    private func run(into staging: URL) throws -> RunSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        // With --full the manifest still tells new from changed; it is just not trusted for reuse.
+        let ledger = try RunLedger(at: Manifest.location(in: staging), previous: Manifest.location(in: config.output))
+        let listed = try ledger.list(config.input)
+        observer?(.started(files: listed))
+        let store = FragmentStore(forOutput: config.output)
+        try handle(listed, in: ledger, store: store)
+        try ledger.finishHandling()
+        let handled = clock.now
+
+        observer?(.writing)
+        var summary = RunSummary(try ledger.counts())
+        var crossYear: [String: [Finding]] = [:]
+        try ledger.forEachOrgan { reports in crossYear.merge(CrossYearChecker.check(reports)) { $0 + $1 } }
+        let writer = try OutputWriter(into: staging)
+        try ledger.forEachReport { path, sha256, _ in
+            let fragment = try fragment(path: path, sha256: sha256, store: store, summary: &summary)
+            let findings = crossYear[fragment.header.reportID] ?? []
+            try writer.append(fragment, sourcePath: path, crossReportFindings: findings)
+            summary.count(fragment.header, crossReportFindings: findings)
+        }
+        try ledger.forEachReject { reject in
+            try writer.append(reject)
+            summary.rejected += 1
+        }
+        try writer.finish()
+        try store.collectGarbage { try ledger.hasReport(sha256: $0) }
+        try ledger.close()
+        summary.handling = handled - start
+        summary.writing = clock.now - handled
         summary.elapsed = clock.now - start
+        try Data(summary.json().pretty().utf8).write(to: staging.appendingPathComponent("summary.json"))
         return summary
     }
 
     // MARK: Files
 
-    /// Handles files on `jobs` workers, each with its own OpenCC converters; results keep input order.
-    func handle(_ files: [InputScanner.InputFile], previous: Manifest?, store: FragmentStore) throws -> [FileResult] {
-        let workers = max(1, min(config.jobs > 0 ? config.jobs : ProcessInfo.processInfo.activeProcessorCount, max(files.count, 1)))
-        let slots = ResultSlots(count: files.count)
+    /// Handles the listed files on `jobs` workers, each with its own OpenCC converters, and records
+    /// every outcome in the book as it comes.
+    func handle(_ count: Int, in ledger: RunLedger, store: FragmentStore) throws {
+        let workers = max(1, min(config.jobs > 0 ? config.jobs : ProcessInfo.processInfo.activeProcessorCount, max(count, 1)))
         let failure = FirstError()
-        let known = Dictionary(previous?.files.map { ($0.path, $0) } ?? [], uniquingKeysWith: { first, _ in first })
-        let previousParser = previous?.parser
-        let context = FileContext(maxFileBytes: config.maxFileBytes, shard: shard, store: store, reuse: !full)
-        let next = WorkQueue(count: files.count)
+        let previousParser = try ledger.previousParser()
+        let context = FileContext(input: config.input, maxFileBytes: config.maxFileBytes, shard: shard, store: store, reuse: !full)
+        let feed = FileFeed(ledger: ledger)
         let observer = self.observer
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var processor: FileProcessor?
-            while let index = next.take() {
-                let file = files[index]
-                do {
-                    let result = try context.handle(file, previous: known[file.relativePath], previousParser: previousParser) {
+            var handled: [(id: Int64, result: FileResult)] = []
+            do {
+                while failure.error == nil, let listed = try feed.take() {
+                    let result = try context.handle(listed.file, previous: listed.previous, previousParser: previousParser) {
                         if processor == nil { processor = FileProcessor(converters: try ScriptConverters(), maxFileBytes: context.maxFileBytes) }
                         return processor!
                     }
-                    slots.set(index, result)
-                    if let result { observer?(.file(path: file.relativePath, change: result.change, result: result.description)) }
-                } catch {
-                    failure.record(error)
-                    return
+                    guard let result else { continue }
+                    observer?(.file(path: listed.file.relativePath, change: result.change, result: result.description))
+                    handled.append((listed.id, result))
+                    if handled.count == 64 {
+                        try ledger.record(handled)
+                        handled.removeAll(keepingCapacity: true)
+                    }
                 }
+                try ledger.record(handled)
+            } catch {
+                failure.record(error)
             }
         }
         if let error = failure.error { throw error }
-        return slots.values
     }
 
     /// The fragment of a report for the writer: from the store, or parsed again if the store lost it.
-    private func fragment(for result: FileResult, store: FragmentStore, parsed: inout Int) throws -> ReportFragment {
-        if let fragment = store.load(result.sha256) { return fragment }
-        parsed += 1
+    private func fragment(path: String, sha256: String, store: FragmentStore, summary: inout RunSummary) throws -> ReportFragment {
+        if let fragment = store.load(sha256) { return fragment }
+        summary.parsed += 1
         let processor = FileProcessor(converters: try ScriptConverters(), maxFileBytes: config.maxFileBytes)
-        let bytes = try FileBytes.read(result.file.url.path)
-        guard case .report(let report) = processor.process(bytes: bytes, sourcePath: result.file.relativePath),
-              report.sha256 == result.sha256 else {
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: result.file.url.path])
+        let location = config.input.appendingPathComponent(path).path
+        let bytes = try FileBytes.read(location)
+        guard case .report(let report) = processor.process(bytes: bytes, sourcePath: path), report.sha256 == sha256 else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: location])
         }
         let fragment = ReportFragment(report)
         try store.save(fragment)
@@ -117,7 +132,7 @@ public struct Pipeline {
 /// What handling one input file gave.
 public struct FileResult: Sendable {
     public enum Outcome: Sendable {
-        case report(ReportHeader)
+        case report(ReportFacts)
         case reject(String)
     }
 
@@ -129,20 +144,9 @@ public struct FileResult: Sendable {
     /// Whether the file went through the stages in this run (not reused from the previous one).
     public var parsed = false
 
-    var manifestEntry: Manifest.Entry {
-        switch outcome {
-        case .report(let header):
-            return .init(path: file.relativePath, size: file.size, modified: file.modified, sha256: sha256,
-                         reportID: header.reportID, reject: nil, report: header)
-        case .reject(let reason):
-            return .init(path: file.relativePath, size: file.size, modified: file.modified, sha256: sha256,
-                         reportID: nil, reject: reason, report: nil)
-        }
-    }
-
     var description: String {
         switch outcome {
-        case .report(let header): return "report \(header.reportID) \(header.template) \(header.status)"
+        case .report(let facts): return "report \(facts.reportID) \(facts.template) \(facts.status)"
         case .reject(let reason): return "rejected: \(reason)"
         }
     }
@@ -150,20 +154,21 @@ public struct FileResult: Sendable {
 
 /// The per-file decision: reuse what the previous run learnt, or read and parse.
 struct FileContext: Sendable {
+    let input: URL
     let maxFileBytes: Int
     let shard: Shard?
     let store: FragmentStore
     let reuse: Bool
 
     /// nil when the file belongs to another shard.
-    func handle(_ file: InputScanner.InputFile, previous: Manifest.Entry?, previousParser: String?,
+    func handle(_ file: InputScanner.InputFile, previous: PreviousEntry?, previousParser: String?,
                 processor: () throws -> FileProcessor) throws -> FileResult? {
         // Same size and time as last run: trust the recorded hash and outcome without reading.
         if reuse, let previous, previous.size == file.size, previous.modified == file.modified, file.size >= 0,
            !previous.sha256.isEmpty, previousParser == ParserVersion.current {
             guard shard?.contains(hash: previous.sha256) ?? true else { return nil }
-            if let header = previous.report, store.contains(header, sha256: previous.sha256) {
-                return FileResult(file: file, sha256: previous.sha256, change: .unchanged, outcome: .report(header))
+            if let report = previous.report, store.contains(report, sha256: previous.sha256) {
+                return FileResult(file: file, sha256: previous.sha256, change: .unchanged, outcome: .report(report))
             }
             if let reason = previous.reject {
                 return FileResult(file: file, sha256: previous.sha256, change: .unchanged, outcome: .reject(reason))
@@ -182,7 +187,7 @@ struct FileContext: Sendable {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(file.url.path)
+            bytes = try FileBytes.read(input.appendingPathComponent(file.relativePath).path)
         } catch let failure as FileBytes.Failure {
             guard byPath() else { return nil }
             return FileResult(file: file, sha256: "", change: change(""), outcome: .reject("unreadable: \(failure.reason)"))
@@ -193,53 +198,48 @@ struct FileContext: Sendable {
         let sha256 = FileProcessor.sha256(bytes)
         guard shard?.contains(hash: sha256) ?? true else { return nil }
         if reuse, let fragment = store.load(sha256) {
-            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .report(fragment.header))
+            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .report(ReportFacts(fragment.header)))
         }
         switch try processor().process(bytes: bytes, sourcePath: file.relativePath, sha256: sha256) {
         case .report(let report):
             let fragment = ReportFragment(report)
             try store.save(fragment)
-            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .report(fragment.header), parsed: true)
+            return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .report(ReportFacts(fragment.header)), parsed: true)
         case .reject(let reject):
             return FileResult(file: file, sha256: sha256, change: change(sha256), outcome: .reject(reject.reason), parsed: true)
         }
     }
 }
 
-/// Hands out file indices to workers one at a time, so a slow file never holds up a fixed stripe.
-private final class WorkQueue: @unchecked Sendable {
-    private var nextIndex = 0
-    private let count: Int
+/// Hands out listed files to workers one at a time (so a slow file never holds up a fixed stripe),
+/// reading them from the book a batch at a time.
+private final class FileFeed: @unchecked Sendable {
+    private let ledger: RunLedger
+    private var batch: [ListedFile] = []
+    private var nextInBatch = 0
+    private var lastID: Int64 = 0
+    private var exhausted = false
     private let lock = NSLock()
 
-    init(count: Int) {
-        self.count = count
+    init(ledger: RunLedger) {
+        self.ledger = ledger
     }
 
-    func take() -> Int? {
-        lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+    func take() throws -> ListedFile? {
+        try lock.withLock {
+            if nextInBatch == batch.count {
+                guard !exhausted else { return nil }
+                batch = try ledger.listed(after: lastID, limit: 256)
+                nextInBatch = 0
+                guard let last = batch.last else {
+                    exhausted = true
+                    return nil
+                }
+                lastID = last.id
+            }
+            defer { nextInBatch += 1 }
+            return batch[nextInBatch]
         }
-    }
-}
-
-/// Result slots filled by concurrent workers, one slot per input file; files of other shards stay nil.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [FileResult?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: FileResult?) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var values: [FileResult] {
-        lock.withLock { slots.compactMap { $0 } }
     }
 }
 

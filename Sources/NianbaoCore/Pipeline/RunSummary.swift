@@ -21,28 +21,34 @@ public struct RunSummary: Sendable {
     public var handling: Duration = .zero
     public var writing: Duration = .zero
 
-    init(dataset: Dataset, results: [FileResult], deleted: Int) {
-        seen = results.count
-        for result in results {
-            switch result.change {
-            case .new: new += 1
-            case .changed: changed += 1
-            case .unchanged: unchanged += 1
-            }
-        }
-        self.deleted = deleted
-        parsed = results.filter(\.parsed).count
-        rejected = dataset.rejects.count
-        reports = dataset.reports.count
-        for report in dataset.reports {
-            let header = report.header
-            if report.hasErrors { reportsWithErrors += 1 }
-            byTemplate[header.template, default: 0] += 1
-            byYear[header.year.map(String.init) ?? "unknown", default: 0] += 1
-            byStatus[header.status, default: 0] += 1
-            for (check, count) in header.findingsByCheck { findingsByCheck[check, default: 0] += count }
-            for finding in report.crossReportFindings { findingsByCheck[finding.check, default: 0] += 1 }
-        }
+    /// What the book of files counts after handling.
+    struct FileCounts {
+        var seen: Int
+        var new: Int
+        var changed: Int
+        var unchanged: Int
+        var deleted: Int
+        var parsed: Int
+    }
+
+    init(_ files: FileCounts) {
+        seen = files.seen
+        new = files.new
+        changed = files.changed
+        unchanged = files.unchanged
+        deleted = files.deleted
+        parsed = files.parsed
+    }
+
+    /// Counts one report of the dataset as it is written.
+    mutating func count(_ header: ReportHeader, crossReportFindings: [Finding]) {
+        reports += 1
+        if header.errors > 0 || crossReportFindings.contains(where: { $0.severity == .error }) { reportsWithErrors += 1 }
+        byTemplate[header.template, default: 0] += 1
+        byYear[header.year.map(String.init) ?? "unknown", default: 0] += 1
+        byStatus[header.status, default: 0] += 1
+        for (check, count) in header.findingsByCheck { findingsByCheck[check, default: 0] += count }
+        for finding in crossReportFindings { findingsByCheck[finding.check, default: 0] += 1 }
     }
 
     public var seconds: Double { Self.seconds(elapsed) }

@@ -1,0 +1,36 @@
+/// What the run's bookkeeping keeps of a report, without its rows: enough to order and deduplicate
+/// it, to cross-check it against the organ's other years, and to tell whether its cached fragment
+/// is still current. The `reports` row itself comes from the fragment's header when it is written.
+public struct ReportFacts: Sendable, Equatable {
+    public var reportID: String
+    public var template: String
+    /// The fingerprint of the template's description when the report was parsed.
+    public var templateFingerprint: String
+    public var status: String
+    public var organ: String
+    public var year: Int?
+    /// carried_over.total and carried_forward.total of table 3 when reported or blank.
+    public var carriedOverTotal: String?
+    public var carriedForwardTotal: String?
+
+    public init(reportID: String, template: String, templateFingerprint: String, status: String, organ: String, year: Int?,
+                carriedOverTotal: String?, carriedForwardTotal: String?) {
+        self.reportID = reportID
+        self.template = template
+        self.templateFingerprint = templateFingerprint
+        self.status = status
+        self.organ = organ
+        self.year = year
+        self.carriedOverTotal = carriedOverTotal
+        self.carriedForwardTotal = carriedForwardTotal
+    }
+
+    public init(_ header: ReportHeader) {
+        self.init(reportID: header.reportID, template: header.template, templateFingerprint: header.templateFingerprint,
+                  status: header.status, organ: header.organ, year: header.year,
+                  carriedOverTotal: header.carriedOverTotal, carriedForwardTotal: header.carriedForwardTotal)
+    }
+
+    /// Whether a change to the template's description since the parse invalidates the report's fragment.
+    public var isCurrent: Bool { templateFingerprint == ParserVersion.fingerprint(of: template) }
+}

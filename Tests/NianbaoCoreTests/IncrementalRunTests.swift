@@ -93,6 +93,27 @@ struct IncrementalRunTests {
         #expect((summary["files"] as! [String: Int])["seen"] == 10)
     }
 
+    @Test("the cache keeps exactly the fragments of this run's reports")
+    func fragmentGarbage() throws {
+        let input = try crawl()
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        let store = FragmentStore(forOutput: output)
+        func cached() throws -> Set<String> {
+            let files = FileManager.default.enumerator(atPath: store.folder.path)?.compactMap { $0 as? String } ?? []
+            return Set(files.filter { $0.hasSuffix(".fragment") }.map { String($0.split(separator: "/").last!.dropLast(9)) })
+        }
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        let first = try cached()
+        #expect(first.count == 10)
+
+        let deleted = input.appendingPathComponent("004_92fc7ff319701b04.txt")
+        let deletedHash = FileProcessor.sha256(Array(try Data(contentsOf: deleted)))
+        try FileManager.default.removeItem(at: deleted)
+        try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent(Seed.linyi), to: input.appendingPathComponent("copy.txt"))
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(try cached() == first.subtracting([deletedHash]))
+    }
+
     @Test("a damaged or old-format manifest is no manifest: every file is read again but none parsed again")
     func unreadableManifest() throws {
         let input = try crawl()

@@ -68,7 +68,7 @@ public struct Pipeline {
             summary.rejected += 1
         }
         try writer.finish()
-        try store.collectGarbage { try ledger.hasReport(sha256: $0) }
+        try ledger.withReportLookup { hasReport in try store.collectGarbage(keeping: hasReport) }
         try ledger.close()
         summary.handling = handled - start
         summary.writing = clock.now - handled

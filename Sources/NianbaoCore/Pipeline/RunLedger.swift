@@ -192,10 +192,12 @@ final class RunLedger: Sendable {
         }
     }
 
-    /// Whether a report of this run was made from these bytes (so its fragment is kept).
-    func hasReport(sha256: String) throws -> Bool {
+    /// Runs `body` with a lookup that tells whether a report of this run was made from given bytes
+    /// (so its fragment is kept), all in one read of the book.
+    func withReportLookup<T>(_ body: (_ hasReport: (_ sha256: String) throws -> Bool) throws -> T) throws -> T {
         try database.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM file WHERE sha256 = ? AND report_id IS NOT NULL)", arguments: [sha256]) ?? false
+            let lookup = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM file WHERE sha256 = ? AND report_id IS NOT NULL)")
+            return try body { sha256 in try Bool.fetchOne(lookup, arguments: [sha256]) ?? false }
         }
     }
 

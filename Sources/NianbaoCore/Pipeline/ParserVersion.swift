@@ -17,6 +17,11 @@ public enum ParserVersion {
         fingerprints[template] ?? ""
     }
 
+    /// Whether a report parsed under this fingerprint of its template's description is still current.
+    static func isCurrent(_ fingerprint: String, of template: String) -> Bool {
+        fingerprint == self.fingerprint(of: template)
+    }
+
     private static let fingerprints: [String: String] = Dictionary(
         uniqueKeysWithValues: (TemplateSpec.catalog + [.unknown]).map { ($0.code, digest(String(reflecting: $0))) }
     )

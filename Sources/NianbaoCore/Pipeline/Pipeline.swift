@@ -57,7 +57,7 @@ public struct Pipeline {
         var crossYear: [String: [Finding]] = [:]
         try ledger.forEachOrgan { reports in crossYear.merge(CrossYearChecker.check(reports)) { $0 + $1 } }
         let writer = try OutputWriter(into: staging)
-        try ledger.forEachReport { path, sha256, _ in
+        try ledger.forEachReport { path, sha256 in
             let fragment = try fragment(path: path, sha256: sha256, store: store, summary: &summary)
             let findings = crossYear[fragment.header.reportID] ?? []
             try writer.append(fragment, sourcePath: path, crossReportFindings: findings)

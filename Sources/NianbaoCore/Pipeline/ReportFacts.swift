@@ -13,24 +13,14 @@ public struct ReportFacts: Sendable, Equatable {
     public var carriedOverTotal: String?
     public var carriedForwardTotal: String?
 
-    public init(reportID: String, template: String, templateFingerprint: String, status: String, organ: String, year: Int?,
-                carriedOverTotal: String?, carriedForwardTotal: String?) {
-        self.reportID = reportID
-        self.template = template
-        self.templateFingerprint = templateFingerprint
-        self.status = status
-        self.organ = organ
-        self.year = year
-        self.carriedOverTotal = carriedOverTotal
-        self.carriedForwardTotal = carriedForwardTotal
-    }
+    /// Whether a change to the template's description since the parse invalidates the report's fragment.
+    public var isCurrent: Bool { ParserVersion.isCurrent(templateFingerprint, of: template) }
+}
 
+extension ReportFacts {
     public init(_ header: ReportHeader) {
         self.init(reportID: header.reportID, template: header.template, templateFingerprint: header.templateFingerprint,
                   status: header.status, organ: header.organ, year: header.year,
                   carriedOverTotal: header.carriedOverTotal, carriedForwardTotal: header.carriedForwardTotal)
     }
-
-    /// Whether a change to the template's description since the parse invalidates the report's fragment.
-    public var isCurrent: Bool { templateFingerprint == ParserVersion.fingerprint(of: template) }
 }

@@ -103,5 +103,5 @@ public struct ReportHeader: Codable, Sendable, Equatable {
     public var ownFindings: Int { findingsByCheck.values.reduce(0, +) }
 
     /// Whether a change to the template's description since the parse invalidates it.
-    public var isCurrent: Bool { templateFingerprint == ParserVersion.fingerprint(of: template) }
+    public var isCurrent: Bool { ParserVersion.isCurrent(templateFingerprint, of: template) }
 }

@@ -104,11 +104,8 @@ final class RunLedger: Sendable {
             for (id, result) in handled {
                 var arguments: StatementArguments = [result.change.rawValue, result.parsed, result.sha256]
                 switch result.outcome {
-                case .report(let facts):
-                    arguments += [nil, facts.reportID, facts.template, facts.templateFingerprint, facts.status, facts.organ,
-                                  facts.year, facts.carriedOverTotal, facts.carriedForwardTotal]
-                case .reject(let reason):
-                    arguments += [reason, nil, nil, nil, nil, nil, nil, nil, nil]
+                case .report(let facts): arguments += [nil] + StatementArguments(Self.factValues(facts))
+                case .reject(let reason): arguments += [reason] + StatementArguments(Self.factValues(nil))
                 }
                 arguments += [id]
                 try update.execute(arguments: arguments)
@@ -134,13 +131,13 @@ final class RunLedger: Sendable {
     func counts() throws -> RunSummary.FileCounts {
         try database.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS seen, total(change = 'new') AS new, total(change = 'changed') AS changed,
-                       total(change = 'unchanged') AS unchanged, total(parsed) AS parsed,
+                SELECT count(*) AS seen, ifnull(sum(change = 'new'), 0) AS new, ifnull(sum(change = 'changed'), 0) AS changed,
+                       ifnull(sum(change = 'unchanged'), 0) AS unchanged, ifnull(sum(parsed), 0) AS parsed,
                        (SELECT count(*) FROM previous.file p WHERE NOT EXISTS (SELECT 1 FROM main.file f WHERE f.path = p.path)) AS deleted
                 FROM file
                 """)!
-            return RunSummary.FileCounts(seen: row["seen"], new: Int(row["new"] as Double), changed: Int(row["changed"] as Double),
-                                         unchanged: Int(row["unchanged"] as Double), deleted: row["deleted"], parsed: Int(row["parsed"] as Double))
+            return RunSummary.FileCounts(seen: row["seen"], new: row["new"], changed: row["changed"], unchanged: row["unchanged"],
+                                         deleted: row["deleted"], parsed: row["parsed"])
         }
     }
 
@@ -152,10 +149,10 @@ final class RunLedger: Sendable {
         """
 
     /// Every report in report_id order, one at a time.
-    func forEachReport(_ body: (_ path: String, _ sha256: String, _ facts: ReportFacts) throws -> Void) throws {
+    func forEachReport(_ body: (_ path: String, _ sha256: String) throws -> Void) throws {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: "\(Self.firstOfEachReport) ORDER BY f.report_id")
-            while let row = try rows.next() { try body(row["path"], row["sha256"], Self.facts(row)!) }
+            while let row = try rows.next() { try body(row["path"], row["sha256"]) }
         }
     }
 
@@ -211,6 +208,13 @@ final class RunLedger: Sendable {
     // MARK: Rows
 
     private static let factColumns = ["report_id", "template", "template_fingerprint", "status", "organ", "year", "carried_over", "carried_forward"]
+
+    /// A report's values for `factColumns`, in their order; all null for a reject.
+    private static func factValues(_ facts: ReportFacts?) -> [(any DatabaseValueConvertible)?] {
+        guard let facts else { return Array(repeating: nil, count: factColumns.count) }
+        return [facts.reportID, facts.template, facts.templateFingerprint, facts.status, facts.organ, facts.year,
+                facts.carriedOverTotal, facts.carriedForwardTotal]
+    }
 
     private static func facts(_ row: Row) -> ReportFacts? {
         guard let reportID = row["report_id"] as String? else { return nil }

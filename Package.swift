@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoCoreTests",
-            dependencies: ["NianbaoCore"],
+            dependencies: ["NianbaoCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Gold", "Fixtures"]
         ),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import NianbaoCore
 
@@ -93,28 +94,86 @@ struct IncrementalRunTests {
         #expect((summary["files"] as! [String: Int])["seen"] == 10)
     }
 
-    @Test("the cache keeps exactly the fragments of this run's reports")
-    func fragmentGarbage() throws {
-        let input = try crawl()
+    @Test("each report's spans in the manifest hold exactly its rows of the output, which is the next run's cache")
+    func spansPointAtRows() throws {
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
-        let store = FragmentStore(forOutput: output)
-        func cached() throws -> Set<String> {
-            let files = FileManager.default.enumerator(atPath: store.folder.path)?.compactMap { $0 as? String } ?? []
-            return Set(files.filter { $0.hasSuffix(".fragment") }.map { String($0.split(separator: "/").last!.dropLast(9)) })
+        try Pipeline(config: PipelineConfig(input: Repository.samples, output: output)).run()
+        let manifest = try DatabaseQueue(path: Manifest.location(in: output).path)
+        let reports = try manifest.read { db in
+            try Row.fetchAll(db, sql: "SELECT report_id, spans FROM report ORDER BY report_id").map { ($0["report_id"] as String, $0["spans"] as String) }
         }
-        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        let first = try cached()
-        #expect(first.count == 10)
-
-        let deleted = input.appendingPathComponent("004_92fc7ff319701b04.txt")
-        let deletedHash = FileProcessor.sha256(Array(try Data(contentsOf: deleted)))
-        try FileManager.default.removeItem(at: deleted)
-        try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent(Seed.linyi), to: input.appendingPathComponent("copy.txt"))
-        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(try cached() == first.subtracting([deletedHash]))
+        #expect(reports.count == 10)
+        var covered: [String: Int64] = [:]
+        for (reportID, encoded) in reports {
+            let spans = try #require(RowSpan.decode(encoded))
+            for span in spans {
+                let bytes = try Data(contentsOf: output.appendingPathComponent(span.file))
+                let piece = bytes[Int(span.offset)..<Int(span.offset + span.length)]
+                #expect(piece.last == 0x0A)
+                // CSV fields may hold line breaks (quoted); JSON Lines escape them, so every line is a row.
+                let rows = span.file.hasSuffix(".csv") ? [piece] : piece.split(separator: 0x0A)
+                let prefix = span.file.hasSuffix(".csv") ? "\(reportID)," : #"{"report_id":"\#(reportID)""#
+                #expect(rows.allSatisfy { $0.starts(with: Data(prefix.utf8)) }, "\(span.file) \(reportID)")
+                covered[span.file, default: 0] += span.length
+            }
+        }
+        // Together the spans cover every row: the files hold nothing else but the CSV header.
+        for (file, length) in covered {
+            let bytes = try Data(contentsOf: output.appendingPathComponent(file))
+            let header = file.hasSuffix(".csv") ? Int64((bytes.firstIndex(of: 0x0A) ?? -1) + 1) : 0
+            #expect(length + header == Int64(bytes.count), "\(file)")
+        }
+        #expect(covered.count == 8)
     }
 
-    @Test("a damaged or old-format manifest is no manifest: every file is read again but none parsed again")
+    @Test("a report parsed under another description of its template is parsed again; the rest are copied")
+    func staleTemplate() throws {
+        let input = try crawl()
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        let before = try datasetFiles(output)
+        try DatabaseQueue(path: Manifest.location(in: output).path).write { db in
+            try db.execute(sql: "UPDATE report SET template_fingerprint = 'changed' WHERE report_id = '91f6a4e014acfcc8'")
+        }
+        let rerun = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(rerun.unchanged == 10 && rerun.parsed == 1)
+        #expect(try datasetFiles(output) == before)
+        #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().parsed == 0)
+    }
+
+    @Test("an output file changed since the run (saved over from a spreadsheet) is not copied from")
+    func touchedOutput() throws {
+        let input = try crawl()
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        let before = try datasetFiles(output)
+        let sections = output.appendingPathComponent("sections.csv")
+        let edited = try String(contentsOf: sections, encoding: .utf8).replacingOccurrences(of: "政府信息", with: "政府資訊")
+        try Data(edited.utf8).write(to: sections)
+        let rerun = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(rerun.unchanged == 10 && rerun.parsed == 10)
+        #expect(try datasetFiles(output) == before)
+        #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().parsed == 0)
+    }
+
+    @Test("copies of one content are parsed once; the later copies are rejects that name the first")
+    func duplicateContents() throws {
+        let input = try crawl()
+        for name in ["a-copy.txt", "b-copy.txt"] {
+            try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent(Seed.linyi), to: input.appendingPathComponent(name))
+        }
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        let summary = try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 4)).run()
+        #expect(summary.seen == 12 && summary.parsed == 10 && summary.reports == 10 && summary.rejected == 2)
+        let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("b-copy.txt,") && rejects.contains("duplicate of 000_9f8b1ecbb5a393ce.txt (same bytes)"))
+        let legacy = output.deletingLastPathComponent().appendingPathComponent(".Output.fragments/ab")
+        try FileManager.default.createDirectory(at: legacy, withIntermediateDirectories: true)
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(!FileManager.default.fileExists(atPath: legacy.deletingLastPathComponent().path))
+    }
+
+    @Test("a damaged or old-format manifest is no manifest: every file is read and parsed again, to the same output")
     func unreadableManifest() throws {
         let input = try crawl()
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
@@ -124,7 +183,7 @@ struct IncrementalRunTests {
 
         try Data("not a database, the end of a disk that filled up".utf8).write(to: manifest)
         let damaged = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(damaged.new == 10 && damaged.unchanged == 0 && damaged.parsed == 0)
+        #expect(damaged.new == 10 && damaged.unchanged == 0 && damaged.parsed == 10)
         #expect(try datasetFiles(output) == before)
         #expect(Manifest.load(from: output)?.files.count == 10)
 
@@ -132,43 +191,9 @@ struct IncrementalRunTests {
         try FileManager.default.removeItem(at: manifest)
         try Data(#"{"parser":"old"}"#.utf8).write(to: manifest.deletingLastPathComponent().appendingPathComponent("manifest.jsonl"))
         let upgraded = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(upgraded.new == 10 && upgraded.parsed == 0)
+        #expect(upgraded.new == 10 && upgraded.parsed == 10)
         #expect(try datasetFiles(output) == before)
         #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().unchanged == 10)
-    }
-
-    @Test("a fragment made by another parser or for another template description is not reused")
-    func staleFragments() throws {
-        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
-        let store = FragmentStore(forOutput: output)
-        var fragment = ReportFragment(try processSample(Seed.baicheng))
-        try store.save(fragment)
-        #expect(store.load(fragment.header.sha256) != nil)
-        fragment.parser = "1-0000000000000000"
-        try store.save(fragment)
-        #expect(store.load(fragment.header.sha256) == nil)
-        fragment.parser = ParserVersion.current
-        fragment.header.templateFingerprint = "changed"
-        try store.save(fragment)
-        #expect(store.load(fragment.header.sha256) == nil)
-        #expect(!store.contains(ReportFacts(fragment.header), sha256: fragment.header.sha256))
-    }
-
-    @Test("workers saving the same fragment at once (duplicate files) all succeed, and it reads back whole")
-    func concurrentSaves() throws {
-        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
-        let store = FragmentStore(forOutput: output)
-        let fragment = ReportFragment(try processSample(Seed.linyi))
-        let failures = EventLog()
-        DispatchQueue.concurrentPerform(iterations: 16) { _ in
-            do { try store.save(fragment) } catch { failures.record(.writing) }
-        }
-        #expect(failures.count == 0)
-        let loaded = try #require(store.load(fragment.header.sha256))
-        #expect(loaded.header == fragment.header)
-        #expect(loaded.rows == fragment.rows)
-        let sections = String(decoding: loaded.rows["sections"]?.jsonl ?? [], as: UTF8.self)
-        #expect(sections.contains("临沂市人民政府办公室"))
     }
 
     @Test("a second run on the same output is refused while the first holds the lock; a released lock is taken again")

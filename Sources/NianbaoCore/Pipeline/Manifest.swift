@@ -3,8 +3,9 @@ import GRDB
 
 /// `<output>/.nianbao/manifest.sqlite`: what the last run read, one row per file of its shard. Keyed
 /// by path, each row records the file's size and modification time (to skip reading unchanged
-/// files), its content hash, and what it became under which parser version. The run writes it as
-/// its ledger (`RunLedger`); this type reads a finished one back.
+/// files), its content hash, and what it became under which parser version; each report records
+/// where its rows lie in the output, which is the next run's cache. The run writes it as its ledger
+/// (`RunLedger`); this type reads a finished one back.
 public struct Manifest: Sendable, Equatable {
     public var parser: String
     public var files: [Entry]
@@ -22,9 +23,12 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// Bumped when the tables change: a manifest of another format is not read (every file is read
-    /// again, and fragments are still found by content hash).
-    static let format = 2
+    /// and parsed again).
+    static let format = 3
 
+    /// `file`: one row per input file of the run's shard. `report`: one row per report (distinct
+    /// content that became one), with its facts, its `reports` header, its own checks as encoded
+    /// rows, and the spans of its rows in the row tables' files. `output`: those files' stamps.
     static let schema = """
         CREATE TABLE run (format INTEGER NOT NULL, parser TEXT NOT NULL);
         CREATE TABLE file (
@@ -37,15 +41,24 @@ public struct Manifest: Sendable, Equatable {
           parsed INTEGER NOT NULL DEFAULT 0,
           sha256 TEXT NOT NULL DEFAULT '',
           reject TEXT,
-          report_id TEXT,
-          template TEXT,
-          template_fingerprint TEXT,
-          status TEXT,
-          organ TEXT,
+          report_id TEXT
+        );
+        CREATE TABLE report (
+          sha256 TEXT PRIMARY KEY,
+          report_id TEXT NOT NULL,
+          template TEXT NOT NULL,
+          template_fingerprint TEXT NOT NULL,
+          status TEXT NOT NULL,
+          organ TEXT NOT NULL,
           year INTEGER,
           carried_over TEXT,
-          carried_forward TEXT
+          carried_forward TEXT,
+          header BLOB NOT NULL,
+          checks_csv BLOB NOT NULL,
+          checks_jsonl BLOB NOT NULL,
+          spans TEXT NOT NULL
         );
+        CREATE TABLE output (name TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL);
         """
 
     public static func location(in output: URL) -> URL {

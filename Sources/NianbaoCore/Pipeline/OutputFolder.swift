@@ -24,6 +24,13 @@ enum OutputFolder {
         }
     }
 
+    /// Versions before the output became its own cache kept parsed reports in `.Output.fragments/`
+    /// beside the output; nothing reads that folder any more, so it only takes up disk.
+    static func removeFragmentCache(of output: URL) {
+        let cache = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).fragments")
+        if FileManager.default.fileExists(atPath: cache.path) { try? FileManager.default.removeItem(at: cache) }
+    }
+
     /// Puts `staging` in the place of `output` in one step (renameat2 RENAME_EXCHANGE), so that at
     /// every instant the path holds a complete dataset; then removes the previous one.
     static func swap(_ staging: URL, into output: URL) throws {

@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 
 /// The run's book of files, kept in SQLite so that a run's memory does not grow with the corpus:
-/// the input listing, what each file became, the order and the duplicates of the dataset, and the
-/// cross-year pairs are rows and queries, not arrays. The book is written into the staging folder,
-/// so after the swap it is the manifest the next run reads (`.nianbao/manifest.sqlite`); the last
-/// run's manifest is attached read-only as `previous`.
+/// the input listing, what each file and content became, the order and the duplicates of the
+/// dataset, where each report's rows lie in the output, and the cross-year pairs are rows and
+/// queries, not arrays. The book is written into the staging folder, so after the swap it is the
+/// manifest the next run reads (`.nianbao/manifest.sqlite`); the last run's manifest is attached
+/// read-only as `previous`.
 final class RunLedger: Sendable {
     private let database: DatabaseQueue
     let location: URL
@@ -30,8 +31,8 @@ final class RunLedger: Sendable {
         }
     }
 
-    /// A manifest that cannot be read, or of another format, is no manifest: the run reads every file
-    /// (fragments are still found by content hash, so nothing is parsed twice).
+    /// A manifest that cannot be read, or of another format, is no manifest: the run reads and parses
+    /// every file, since without it the previous output cannot be found in.
     private static func attachPrevious(_ previous: URL?, to db: Database) throws {
         if let previous, FileManager.default.fileExists(atPath: previous.path) {
             do {
@@ -73,19 +74,27 @@ final class RunLedger: Sendable {
         try database.read { db in try String.fetchOne(db, sql: "SELECT parser FROM previous.run") }
     }
 
+    /// The stamps of the row tables' files the previous run wrote.
+    func previousStamps() throws -> [OutputFileStamp] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, size, modified FROM previous.output ORDER BY name").map {
+                OutputFileStamp(name: $0["name"], size: $0["size"], modified: $0["modified"])
+            }
+        }
+    }
+
     /// Listed files after `id`, in listing order, each with what the previous run recorded for its path.
     func listed(after id: Int64, limit: Int) throws -> [ListedFile] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.id, f.path, f.size, f.modified, p.path IS NOT NULL AS known, p.size AS previous_size,
-                       p.modified AS previous_modified, p.sha256, p.reject, \(Self.factColumns.map { "p.\($0)" }.joined(separator: ", "))
+                       p.modified AS previous_modified, p.sha256
                 FROM file f LEFT JOIN previous.file p ON p.path = f.path
                 WHERE f.id > ? ORDER BY f.id LIMIT ?
                 """, arguments: [id, limit]).map { row in
                 var previous: PreviousEntry?
                 if row["known"] as Bool {
-                    previous = PreviousEntry(size: row["previous_size"], modified: row["previous_modified"], sha256: row["sha256"],
-                                             reject: row["reject"], report: Self.facts(row))
+                    previous = PreviousEntry(size: row["previous_size"], modified: row["previous_modified"], sha256: row["sha256"])
                 }
                 return ListedFile(id: row["id"], file: InputScanner.InputFile(relativePath: row["path"], size: row["size"], modified: row["modified"]),
                                   previous: previous)
@@ -93,34 +102,98 @@ final class RunLedger: Sendable {
         }
     }
 
-    /// Records what handling gave; a file no result is recorded for belongs to another shard.
-    func record(_ handled: [(id: Int64, result: FileResult)]) throws {
-        guard !handled.isEmpty else { return }
+    /// Records what identifying gave; a file nothing is recorded for belongs to another shard.
+    func record(_ identified: [(id: Int64, file: IdentifiedFile)]) throws {
+        guard !identified.isEmpty else { return }
         try database.write { db in
-            let update = try db.cachedStatement(sql: """
-                UPDATE file SET handled = 1, change = ?, parsed = ?, sha256 = ?, reject = ?,
-                  \(Self.factColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
-                """)
-            for (id, result) in handled {
-                var arguments: StatementArguments = [result.change.rawValue, result.parsed, result.sha256]
-                switch result.outcome {
-                case .report(let facts): arguments += [nil] + StatementArguments(Self.factValues(facts))
-                case .reject(let reason): arguments += [reason] + StatementArguments(Self.factValues(nil))
-                }
-                arguments += [id]
-                try update.execute(arguments: arguments)
+            let update = try db.cachedStatement(sql: "UPDATE file SET handled = 1, change = ?, sha256 = ?, reject = ? WHERE id = ?")
+            for (id, file) in identified {
+                try update.execute(arguments: [file.change.rawValue, file.sha256, file.reject, id])
             }
         }
     }
 
-    /// Drops the files of other shards, and indexes the book for the queries of the write stage.
-    func finishHandling() throws {
+    /// Drops the files of other shards, and indexes the files by content for handling.
+    func finishIdentifying() throws {
         try database.write { db in
             try db.execute(sql: """
                 DELETE FROM file WHERE handled = 0;
-                CREATE INDEX file_report ON file (report_id, path) WHERE report_id IS NOT NULL;
-                CREATE INDEX file_sha256 ON file (sha256);
-                CREATE INDEX file_organ ON file (organ, year, report_id) WHERE report_id IS NOT NULL;
+                CREATE INDEX file_sha256 ON file (sha256, path);
+                """)
+        }
+    }
+
+    /// Files to handle (read, with no reject yet) after the given one, in (sha256, path) order: the
+    /// order of report_id, then of the copies of one content.
+    func contents(after last: (sha256: String, path: String), limit: Int) throws -> [PlannedFile] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, path, sha256, change FROM file
+                WHERE reject IS NULL AND sha256 <> '' AND (sha256, path) > (?, ?)
+                ORDER BY sha256, path LIMIT ?
+                """, arguments: [last.sha256, last.path, limit]).map { row in
+                PlannedFile(id: row["id"], path: row["path"], sha256: row["sha256"], change: FileChange(rawValue: row["change"]) ?? .new)
+            }
+        }
+    }
+
+    /// What the previous run made of a content: its report (with where its rows lie in the previous
+    /// output), else the reason it was rejected, else nil.
+    func previousOutcome(of sha256: String) throws -> PreviousOutcome? {
+        try database.read { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT \(Self.factColumns.joined(separator: ", ")), spans FROM previous.report WHERE sha256 = ?",
+                                          arguments: [sha256]) {
+                guard let spans = RowSpan.decode(row["spans"]) else { return nil }
+                return .report(Self.facts(row), spans: spans)
+            }
+            if let reason = try String.fetchOne(db, sql: "SELECT reject FROM previous.file WHERE sha256 = ? AND reject IS NOT NULL LIMIT 1",
+                                                arguments: [sha256]) {
+                return .reject(reason)
+            }
+            return nil
+        }
+    }
+
+    /// Records what became of contents, as the writer takes them in order.
+    func record(_ outcomes: [ContentOutcome]) throws {
+        guard !outcomes.isEmpty else { return }
+        try database.write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO report (sha256, \(Self.factColumns.joined(separator: ", ")), header, checks_csv, checks_jsonl, spans)
+                VALUES (?, \(Array(repeating: "?", count: Self.factColumns.count).joined(separator: ", ")), ?, ?, ?, ?)
+                """)
+            let copy = try db.cachedStatement(sql: """
+                INSERT INTO report SELECT sha256, \(Self.factColumns.joined(separator: ", ")), header, checks_csv, checks_jsonl, ?
+                FROM previous.report WHERE sha256 = ?
+                """)
+            let reported = try db.cachedStatement(sql: "UPDATE file SET report_id = ? WHERE sha256 = ?")
+            let rejected = try db.cachedStatement(sql: "UPDATE file SET reject = ? WHERE sha256 = ?")
+            let parsed = try db.cachedStatement(sql: "UPDATE file SET parsed = 1 WHERE id = ?")
+            for outcome in outcomes {
+                switch outcome.kind {
+                case .parsed(let fragment, let spans):
+                    let header = try Self.headerEncoder.encode(fragment.header)
+                    let checks = fragment.rows["checks"] ?? ReportFragment.EncodedRows()
+                    try insert.execute(arguments: [outcome.sha256] + StatementArguments(Self.factValues(ReportFacts(fragment.header)))
+                                       + [header, Data(checks.csv), Data(checks.jsonl), RowSpan.encode(spans)])
+                    try reported.execute(arguments: [fragment.header.reportID, outcome.sha256])
+                case .copied(let spans):
+                    try copy.execute(arguments: [RowSpan.encode(spans), outcome.sha256])
+                    try reported.execute(arguments: [String(outcome.sha256.prefix(16)), outcome.sha256])
+                case .rejected(let reason):
+                    try rejected.execute(arguments: [reason, outcome.sha256])
+                }
+                if let id = outcome.parsedFile { try parsed.execute(arguments: [id]) }
+            }
+        }
+    }
+
+    /// Indexes the book for the queries of the write stage.
+    func finishHandling() throws {
+        try database.write { db in
+            try db.execute(sql: """
+                CREATE INDEX report_order ON report (report_id);
+                CREATE INDEX report_organ ON report (organ, year, report_id);
                 """)
         }
     }
@@ -141,18 +214,20 @@ final class RunLedger: Sendable {
         }
     }
 
-    /// Reports are the first file (in path byte order) of each report_id; SQLite's BINARY collation
-    /// compares UTF-8 bytes, the order the dataset promises.
-    private static let firstOfEachReport = """
-        SELECT f.* FROM file f WHERE f.report_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM file g WHERE g.report_id = f.report_id AND g.path < f.path)
-        """
-
-    /// Every report in report_id order, one at a time.
-    func forEachReport(_ body: (_ path: String, _ sha256: String) throws -> Void) throws {
+    /// Every report in report_id order, one at a time, with the first of its files in path byte
+    /// order (SQLite's BINARY collation compares UTF-8 bytes, the order the dataset promises).
+    func forEachReport(_ body: (_ path: String, _ header: ReportHeader, _ ownChecks: ReportFragment.EncodedRows) throws -> Void) throws {
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: "\(Self.firstOfEachReport) ORDER BY f.report_id")
-            while let row = try rows.next() { try body(row["path"], row["sha256"]) }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT (SELECT min(f.path) FROM file f WHERE f.sha256 = r.sha256) AS path, header, checks_csv, checks_jsonl
+                FROM report r ORDER BY report_id
+                """)
+            let decoder = JSONDecoder()
+            while let row = try rows.next() {
+                let header = try decoder.decode(ReportHeader.self, from: row["header"] as Data)
+                let checks = ReportFragment.EncodedRows(csv: [UInt8](row["checks_csv"] as Data), jsonl: [UInt8](row["checks_jsonl"] as Data))
+                try body(row["path"], header, checks)
+            }
         }
     }
 
@@ -162,8 +237,8 @@ final class RunLedger: Sendable {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT path, sha256, reject AS reason FROM file WHERE reject IS NOT NULL
                 UNION ALL
-                SELECT f.path, f.sha256, 'duplicate of ' || (SELECT min(g.path) FROM file g WHERE g.report_id = f.report_id) || ' (same bytes)'
-                FROM file f WHERE f.report_id IS NOT NULL AND EXISTS (SELECT 1 FROM file g WHERE g.report_id = f.report_id AND g.path < f.path)
+                SELECT f.path, f.sha256, 'duplicate of ' || (SELECT min(g.path) FROM file g WHERE g.sha256 = f.sha256) || ' (same bytes)'
+                FROM file f WHERE f.report_id IS NOT NULL AND EXISTS (SELECT 1 FROM file g WHERE g.sha256 = f.sha256 AND g.path < f.path)
                 ORDER BY path
                 """)
             while let row = try rows.next() { try body(Reject(sourcePath: row["path"], sha256: row["sha256"], reason: row["reason"])) }
@@ -174,11 +249,11 @@ final class RunLedger: Sendable {
     func forEachOrgan(_ body: ([ReportFacts]) throws -> Void) throws {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.* FROM (\(Self.firstOfEachReport)) f WHERE f.organ <> '' AND f.year IS NOT NULL ORDER BY f.organ, f.year, f.report_id
+                SELECT \(Self.factColumns.joined(separator: ", ")) FROM report WHERE organ <> '' AND year IS NOT NULL ORDER BY organ, year, report_id
                 """)
             var group: [ReportFacts] = []
             while let row = try rows.next() {
-                let facts = Self.facts(row)!
+                let facts = Self.facts(row)
                 if let first = group.first, !first.organ.utf8.elementsEqual(facts.organ.utf8) {
                     try body(group)
                     group.removeAll(keepingCapacity: true)
@@ -189,12 +264,12 @@ final class RunLedger: Sendable {
         }
     }
 
-    /// Runs `body` with a lookup that tells whether a report of this run was made from given bytes
-    /// (so its fragment is kept), all in one read of the book.
-    func withReportLookup<T>(_ body: (_ hasReport: (_ sha256: String) throws -> Bool) throws -> T) throws -> T {
-        try database.read { db in
-            let lookup = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM file WHERE sha256 = ? AND report_id IS NOT NULL)")
-            return try body { sha256 in try Bool.fetchOne(lookup, arguments: [sha256]) ?? false }
+    /// Records the stamps of the row tables' files as written.
+    func record(_ stamps: [OutputFileStamp]) throws {
+        try database.write { db in
+            for stamp in stamps {
+                try db.execute(sql: "INSERT INTO output (name, size, modified) VALUES (?, ?, ?)", arguments: [stamp.name, stamp.size, stamp.modified])
+            }
         }
     }
 
@@ -207,20 +282,24 @@ final class RunLedger: Sendable {
 
     // MARK: Rows
 
+    private static let headerEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
     private static let factColumns = ["report_id", "template", "template_fingerprint", "status", "organ", "year", "carried_over", "carried_forward"]
 
-    /// A report's values for `factColumns`, in their order; all null for a reject.
-    private static func factValues(_ facts: ReportFacts?) -> [(any DatabaseValueConvertible)?] {
-        guard let facts else { return Array(repeating: nil, count: factColumns.count) }
-        return [facts.reportID, facts.template, facts.templateFingerprint, facts.status, facts.organ, facts.year,
-                facts.carriedOverTotal, facts.carriedForwardTotal]
+    /// A report's values for `factColumns`, in their order.
+    private static func factValues(_ facts: ReportFacts) -> [(any DatabaseValueConvertible)?] {
+        [facts.reportID, facts.template, facts.templateFingerprint, facts.status, facts.organ, facts.year,
+         facts.carriedOverTotal, facts.carriedForwardTotal]
     }
 
-    private static func facts(_ row: Row) -> ReportFacts? {
-        guard let reportID = row["report_id"] as String? else { return nil }
-        return ReportFacts(reportID: reportID, template: row["template"], templateFingerprint: row["template_fingerprint"],
-                           status: row["status"], organ: row["organ"], year: row["year"],
-                           carriedOverTotal: row["carried_over"], carriedForwardTotal: row["carried_forward"])
+    private static func facts(_ row: Row) -> ReportFacts {
+        ReportFacts(reportID: row["report_id"], template: row["template"], templateFingerprint: row["template_fingerprint"],
+                    status: row["status"], organ: row["organ"], year: row["year"],
+                    carriedOverTotal: row["carried_over"], carriedForwardTotal: row["carried_forward"])
     }
 }
 
@@ -237,6 +316,40 @@ struct PreviousEntry: Sendable {
     var modified: Int64
     /// Empty when the file could not be read.
     var sha256: String
-    var reject: String?
-    var report: ReportFacts?
+}
+
+/// What identifying a file gave: its content hash, how it compares with the previous run, and a
+/// reject when it could not be read at all.
+struct IdentifiedFile: Sendable {
+    var sha256: String
+    var change: FileChange
+    var reject: String? = nil
+}
+
+/// A file with readable content, as the run takes them in content order.
+struct PlannedFile: Sendable {
+    var id: Int64
+    var path: String
+    var sha256: String
+    var change: FileChange
+}
+
+/// What the previous run made of a content.
+enum PreviousOutcome: Sendable {
+    case report(ReportFacts, spans: [RowSpan])
+    case reject(String)
+}
+
+/// What became of one content in this run, for the book.
+struct ContentOutcome {
+    enum Kind {
+        case parsed(ReportFragment, spans: [RowSpan])
+        case copied(spans: [RowSpan])
+        case rejected(String)
+    }
+
+    var sha256: String
+    var kind: Kind
+    /// The file that went through the stages, if one did.
+    var parsedFile: Int64?
 }

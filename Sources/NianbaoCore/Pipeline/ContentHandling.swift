@@ -1,0 +1,161 @@
+import Foundation
+
+/// The second pass, on all cores: every distinct content once, in report_id order. Workers parse a
+/// content (or find that the previous run's output already holds its rows) while one writer, on
+/// the calling thread, takes their results in order, streams or copies the rows into the output
+/// and records each outcome in the book. Workers stay at most a few contents ahead of the writer.
+struct ContentHandling: Sendable {
+    let input: URL
+    let maxFileBytes: Int
+    /// Copy the rows of a content the previous run made a report of, out of its output.
+    let reuseReports: Bool
+    /// Take over the previous run's reject of a content (same parser).
+    let reuseRejects: Bool
+    let observer: (@Sendable (RunEvent) -> Void)?
+
+    /// A distinct content and the files that hold it, first in path byte order.
+    struct Content: Sendable {
+        var sha256: String
+        var files: [PlannedFile]
+        var previous: PreviousOutcome?
+    }
+
+    enum Result: Sendable {
+        case parsed(ReportFragment)
+        case reused(ReportFacts, spans: [RowSpan])
+        case rejected(String, parsed: Bool)
+    }
+
+    func handle(in ledger: RunLedger, writer: OutputWriter, workers: Int) throws {
+        let feed = ContentFeed(ledger: ledger, lookUpPrevious: reuseReports || reuseRejects)
+        let work = OrderedResults<Content, (Content, Result)>(window: 4 * workers) { try feed.next() }
+        let done = DispatchGroup()
+        for _ in 0..<workers {
+            done.enter()
+            // Threads of their own: the writer below blocks, so the workers must not wait for it in a pool.
+            Thread {
+                var processor: FileProcessor?
+                while let (sequence, content) = work.take() {
+                    do {
+                        let result = try handle(content) {
+                            if processor == nil { processor = FileProcessor(converters: try ScriptConverters(), maxFileBytes: maxFileBytes) }
+                            return processor!
+                        }
+                        work.put((content, result), at: sequence)
+                    } catch {
+                        work.fail(error)
+                    }
+                }
+                done.leave()
+            }.start()
+        }
+        do {
+            try write(work, into: writer, ledger: ledger)
+        } catch {
+            work.stop()
+            done.wait()
+            throw error
+        }
+        done.wait()
+    }
+
+    /// The writer's side: results in order into the output and the book.
+    private func write(_ work: OrderedResults<Content, (Content, Result)>, into writer: OutputWriter, ledger: RunLedger) throws {
+        var outcomes: [ContentOutcome] = []
+        while let (content, result) = try work.next() {
+            let first = content.files[0]
+            let outcome: ContentOutcome
+            let description: String
+            switch result {
+            case .parsed(let fragment):
+                outcome = ContentOutcome(sha256: content.sha256, kind: .parsed(fragment, spans: try writer.appendRows(fragment.rows)), parsedFile: first.id)
+                description = ReportFacts(fragment.header).description
+            case .reused(let facts, let spans):
+                outcome = ContentOutcome(sha256: content.sha256, kind: .copied(spans: try writer.copyRows(spans)))
+                description = facts.description
+            case .rejected(let reason, let parsed):
+                outcome = ContentOutcome(sha256: content.sha256, kind: .rejected(reason), parsedFile: parsed ? first.id : nil)
+                description = "rejected: \(reason)"
+            }
+            for file in content.files { observer?(.file(path: file.path, change: file.change, result: description)) }
+            outcomes.append(outcome)
+            if outcomes.count == 64 {
+                try ledger.record(outcomes)
+                outcomes.removeAll(keepingCapacity: true)
+            }
+        }
+        try ledger.record(outcomes)
+    }
+
+    /// One content: reused from the previous run when it may be, otherwise read and parsed.
+    func handle(_ content: Content, processor: () throws -> FileProcessor) throws -> Result {
+        switch content.previous {
+        case .report(let facts, let spans) where reuseReports && facts.isCurrent:
+            return .reused(facts, spans: spans)
+        case .reject(let reason) where reuseRejects:
+            return .rejected(reason, parsed: false)
+        default:
+            break
+        }
+        let path = content.files[0].path
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(input.appendingPathComponent(path).path)
+        } catch let failure as FileBytes.Failure {
+            return .rejected("unreadable: \(failure.reason)", parsed: false)
+        }
+        // The hash orders the dataset; bytes that no longer match it were rewritten during the run.
+        let sha256 = FileProcessor.sha256(bytes)
+        guard sha256 == content.sha256 else {
+            return .rejected("the file changed while the run was reading it (the next run reads it again)", parsed: false)
+        }
+        switch try processor().process(bytes: bytes, sourcePath: path, sha256: sha256) {
+        case .report(let report): return .parsed(ReportFragment(report))
+        case .reject(let reject): return .rejected(reject.reason, parsed: true)
+        }
+    }
+}
+
+/// The files with content in (sha256, path) order from the book, a batch at a time, grouped by
+/// content, each group with what the previous run made of it.
+private final class ContentFeed {
+    private let ledger: RunLedger
+    private let lookUpPrevious: Bool
+    private var batch: [PlannedFile] = []
+    private var nextInBatch = 0
+    private var exhausted = false
+
+    init(ledger: RunLedger, lookUpPrevious: Bool) {
+        self.ledger = ledger
+        self.lookUpPrevious = lookUpPrevious
+    }
+
+    func next() throws -> ContentHandling.Content? {
+        guard let first = try peek() else { return nil }
+        var files: [PlannedFile] = []
+        while let file = try peek(), file.sha256 == first.sha256 {
+            files.append(file)
+            nextInBatch += 1
+        }
+        let previous = lookUpPrevious ? try ledger.previousOutcome(of: first.sha256) : nil
+        return ContentHandling.Content(sha256: first.sha256, files: files, previous: previous)
+    }
+
+    private func peek() throws -> PlannedFile? {
+        if nextInBatch == batch.count {
+            guard !exhausted else { return nil }
+            let last = batch.last.map { ($0.sha256, $0.path) } ?? ("", "")
+            batch = try ledger.contents(after: last, limit: 256)
+            nextInBatch = 0
+            if batch.isEmpty {
+                exhausted = true
+                return nil
+            }
+        }
+        return batch[nextInBatch]
+    }
+}
+
+extension ReportFacts: CustomStringConvertible {
+    public var description: String { "report \(reportID) \(template) \(status)" }
+}

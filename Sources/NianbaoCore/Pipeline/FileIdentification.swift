@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+
+/// The first pass over the listed files, on all cores: each file's content hash (the report_id and
+/// the order of the dataset come from it) and how it compares with the previous run. A file with
+/// the same size and time as last run keeps its recorded hash without being read. Files that cannot
+/// be read at all become rejects here; the rest are handled by content afterwards.
+struct FileIdentification: Sendable {
+    let input: URL
+    let maxFileBytes: Int
+    let shard: Shard?
+    /// Trust size and time (off with --full).
+    let trustStamps: Bool
+    let observer: (@Sendable (RunEvent) -> Void)?
+
+    func identify(in ledger: RunLedger, workers: Int) throws {
+        let failure = FirstError()
+        let feed = ListingFeed(ledger: ledger)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var identified: [(id: Int64, file: IdentifiedFile)] = []
+            do {
+                while failure.error == nil, let listed = try feed.take() {
+                    guard let result = identify(listed.file, previous: listed.previous) else { continue }
+                    if let reason = result.reject {
+                        observer?(.file(path: listed.file.relativePath, change: result.change, result: "rejected: \(reason)"))
+                    }
+                    identified.append((listed.id, result))
+                    if identified.count == 256 {
+                        try ledger.record(identified)
+                        identified.removeAll(keepingCapacity: true)
+                    }
+                }
+                try ledger.record(identified)
+            } catch {
+                failure.record(error)
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    /// nil when the file belongs to another shard.
+    func identify(_ file: InputScanner.InputFile, previous: PreviousEntry?) -> IdentifiedFile? {
+        if trustStamps, let previous, previous.size == file.size, previous.modified == file.modified, file.size >= 0,
+           !previous.sha256.isEmpty {
+            guard shard?.contains(hash: previous.sha256) ?? true else { return nil }
+            return IdentifiedFile(sha256: previous.sha256, change: .unchanged)
+        }
+        func change(_ sha256: String) -> FileChange {
+            guard let previous else { return .new }
+            return previous.sha256 == sha256 && !sha256.isEmpty ? .unchanged : .changed
+        }
+        // What cannot be read has no content hash: such a file is sharded by its path.
+        func unread(_ reason: String) -> IdentifiedFile? {
+            guard shard?.contains(hash: FileProcessor.sha256(Array(file.relativePath.utf8))) ?? true else { return nil }
+            return IdentifiedFile(sha256: "", change: change(""), reject: reason)
+        }
+        if file.size > maxFileBytes {
+            return unread("file of \(file.size) bytes is over the size limit of \(maxFileBytes) bytes")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(input.appendingPathComponent(file.relativePath).path)
+        } catch let failure as FileBytes.Failure {
+            return unread("unreadable: \(failure.reason)")
+        } catch {
+            return unread("unreadable: \(error.localizedDescription)")
+        }
+        if bytes.count > maxFileBytes {
+            return unread("file of \(bytes.count) bytes is over the size limit of \(maxFileBytes) bytes")
+        }
+        let sha256 = FileProcessor.sha256(bytes)
+        guard shard?.contains(hash: sha256) ?? true else { return nil }
+        return IdentifiedFile(sha256: sha256, change: change(sha256))
+    }
+}
+
+/// Hands out listed files to workers one at a time (so a slow file never holds up a fixed stripe),
+/// reading them from the book a batch at a time.
+private final class ListingFeed: @unchecked Sendable {
+    private let ledger: RunLedger
+    private var batch: [ListedFile] = []
+    private var nextInBatch = 0
+    private var lastID: Int64 = 0
+    private var exhausted = false
+    private let lock = NSLock()
+
+    init(ledger: RunLedger) {
+        self.ledger = ledger
+    }
+
+    func take() throws -> ListedFile? {
+        try lock.withLock {
+            if nextInBatch == batch.count {
+                guard !exhausted else { return nil }
+                batch = try ledger.listed(after: lastID, limit: 256)
+                nextInBatch = 0
+                guard let last = batch.last else {
+                    exhausted = true
+                    return nil
+                }
+                lastID = last.id
+            }
+            defer { nextInBatch += 1 }
+            return batch[nextInBatch]
+        }
+    }
+}

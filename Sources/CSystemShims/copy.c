@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include "nianbao_system.h"
 
@@ -13,5 +14,14 @@ long long nianbao_copy_range(int source, long long *source_offset, int target, s
     (void)source; (void)source_offset; (void)target; (void)length;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+int nianbao_start_writeback(int descriptor, long long offset, long long length) {
+#if defined(__linux__)
+    return sync_file_range(descriptor, (off_t)offset, (off_t)length, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)descriptor; (void)offset; (void)length;
+    return 0;
 #endif
 }

@@ -21,4 +21,9 @@ int nianbao_keep_freed_memory(size_t mmap_threshold, size_t trim_threshold);
 /// bytes copied, 0 at the source's end, or -1 with errno set (ENOSYS, EXDEV, EINVAL: copy by hand).
 long long nianbao_copy_range(int source, long long *source_offset, int target, size_t length);
 
+/// Starts writing a file's dirty pages in [offset, offset + length) to disk without waiting (Linux
+/// sync_file_range with SYNC_FILE_RANGE_WRITE), so that a later fsync has little left to wait for.
+/// A hint: returns 0, or -1 with errno set; elsewhere does nothing.
+int nianbao_start_writeback(int descriptor, long long offset, long long length);
+
 #endif

@@ -4,7 +4,8 @@ import Foundation
 /// One dataset file being written: bytes go through a 1 MiB buffer, and byte ranges of the previous
 /// run's output are copied inside the kernel, adjacent ranges as one copy (an unchanged rerun copies
 /// each file whole). `position` counts every byte handed over, so callers learn where rows land.
-/// Closing syncs the file, since the output folder is swapped in right after.
+/// Closing syncs the file, since the output folder is swapped in right after; write-back to disk is
+/// started every few MiB along the way, so that the sync at the end has little left to wait for.
 final class OutputFile {
     let name: String
     private let path: String
@@ -14,7 +15,11 @@ final class OutputFile {
     private var pendingCopy: (source: SourceFile, offset: Int64, length: Int64)?
     private var closed = false
     private(set) var position: Int64 = 0
+    /// Bytes in the file itself, and where the write-back not yet started begins.
+    private var written: Int64 = 0
+    private var writebackStart: Int64 = 0
     private static let blockSize = 1 << 20
+    private static let writebackSize: Int64 = 8 << 20
 
     init(_ url: URL) throws {
         name = url.lastPathComponent
@@ -42,7 +47,10 @@ final class OutputFile {
         if buffer.count + bytes.count > Self.blockSize {
             try flushBuffer()
             // A piece larger than the buffer goes straight to the file.
-            if bytes.count >= Self.blockSize { return try FileBytes.writeAll(bytes, to: descriptor, path: path) }
+            if bytes.count >= Self.blockSize {
+                try FileBytes.writeAll(bytes, to: descriptor, path: path)
+                return wrote(bytes.count)
+            }
         }
         buffer.append(contentsOf: bytes)
     }
@@ -67,7 +75,10 @@ final class OutputFile {
         let end = start + length
         while offset < end {
             let copied = nianbao_copy_range(source.descriptor, &offset, descriptor, Int(min(end - offset, 1 << 30)))
-            if copied > 0 { continue }
+            if copied > 0 {
+                wrote(Int(copied))
+                continue
+            }
             if copied == 0 { throw FileBytes.Failure(path: source.path, operation: "copy", code: ENODATA) }
             switch errno {
             case EINTR: continue
@@ -87,6 +98,7 @@ final class OutputFile {
             if count < 0 { throw FileBytes.Failure(path: source.path, operation: "read", code: errno) }
             if count == 0 { throw FileBytes.Failure(path: source.path, operation: "read", code: ENODATA) }
             try FileBytes.writeAll(chunk[0..<count], to: descriptor, path: path)
+            wrote(count)
             offset += Int64(count)
         }
     }
@@ -94,7 +106,16 @@ final class OutputFile {
     private func flushBuffer() throws {
         guard !buffer.isEmpty else { return }
         try FileBytes.writeAll(buffer[...], to: descriptor, path: path)
+        wrote(buffer.count)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func wrote(_ count: Int) {
+        written += Int64(count)
+        if written - writebackStart >= Self.writebackSize {
+            _ = nianbao_start_writeback(descriptor, writebackStart, written - writebackStart)
+            writebackStart = written
+        }
     }
 
     /// Writes what is pending, syncs and closes; returns what the manifest records of the file.

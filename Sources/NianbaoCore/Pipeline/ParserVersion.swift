@@ -1,6 +1,6 @@
 import Crypto
 
-/// What a cached parse depends on. A fragment made by another version of the code, or with another
+/// What a reused parse depends on. A report parsed by another version of the code, or with another
 /// description of the template it used, or with other recognition markers, is parsed again.
 public enum ParserVersion {
     /// Raise when a change in code (not in template data) changes what a report parses to.

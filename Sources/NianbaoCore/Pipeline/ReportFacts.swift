@@ -1,6 +1,6 @@
-/// What the run's bookkeeping keeps of a report, without its rows: enough to order and deduplicate
-/// it, to cross-check it against the organ's other years, and to tell whether its cached fragment
-/// is still current. The `reports` row itself comes from the fragment's header when it is written.
+/// What the run's bookkeeping keeps of a report, without its rows: enough to order it, to
+/// cross-check it against the organ's other years, and to tell whether its rows in the output may
+/// be reused. The `reports` row itself comes from the header the book keeps beside these facts.
 public struct ReportFacts: Sendable, Equatable {
     public var reportID: String
     public var template: String
@@ -13,7 +13,7 @@ public struct ReportFacts: Sendable, Equatable {
     public var carriedOverTotal: String?
     public var carriedForwardTotal: String?
 
-    /// Whether a change to the template's description since the parse invalidates the report's fragment.
+    /// Whether a change to the template's description since the parse invalidates the report's rows.
     public var isCurrent: Bool { ParserVersion.isCurrent(templateFingerprint, of: template) }
 }
 

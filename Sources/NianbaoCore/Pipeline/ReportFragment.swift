@@ -1,10 +1,10 @@
 import Foundation
 
-/// One report as the write stage needs it: its `reports` fields and its rows of every other table,
-/// already encoded as CSV and JSONL. Fragments are cached by content hash, so an unchanged file is
-/// never parsed again, and the writer streams them one at a time in report_id order.
+/// One parsed report as the write stage needs it: its `reports` fields and its rows of every other
+/// table, already encoded as CSV and JSONL (by the worker that parsed it). The writer streams the
+/// row tables' rows at once; the header and the report's own checks wait in the run's book until
+/// every report is known.
 public struct ReportFragment: Sendable {
-    public var parser: String
     public var header: ReportHeader
     /// Encoded rows by output table name (cells, sections, the report's own checks).
     public var rows: [String: EncodedRows]
@@ -15,15 +15,8 @@ public struct ReportFragment: Sendable {
         public var jsonl: [UInt8] = []
     }
 
-    init(parser: String, header: ReportHeader, rows: [String: EncodedRows]) {
-        self.parser = parser
-        self.header = header
-        self.rows = rows
-    }
-
     public init(_ report: ProcessedReport) {
         let parsed = report.parsed
-        parser = ParserVersion.current
         header = ReportHeader(report)
         var rows: [String: EncodedRows] = [:]
         var encoders: [String: RowEncoder] = [:]
@@ -39,11 +32,6 @@ public struct ReportFragment: Sendable {
         }
         for finding in parsed.findings { append(.checks, OutputRows.finding(finding, reportID: report.reportID)) }
         self.rows = rows
-    }
-
-    /// True when the fragment was made by this parser with this description of its template.
-    public var isCurrent: Bool {
-        parser == ParserVersion.current && header.isCurrent
     }
 }
 
@@ -101,7 +89,4 @@ public struct ReportHeader: Codable, Sendable, Equatable {
     }
 
     public var ownFindings: Int { findingsByCheck.values.reduce(0, +) }
-
-    /// Whether a change to the template's description since the parse invalidates it.
-    public var isCurrent: Bool { ParserVersion.isCurrent(templateFingerprint, of: template) }
 }

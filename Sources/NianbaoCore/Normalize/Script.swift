@@ -10,10 +10,22 @@ public enum Script: String, Sendable {
         for var text in texts {
             text.withUTF8 { bytes in
                 var index = 0
-                while index < bytes.count {
+                let count = bytes.count
+                while index < count {
+                    let lead = bytes[index]
                     // ASCII (numbers, markup leftovers) is skipped without decoding.
-                    if bytes[index] < 0x80 {
+                    if lead < 0x80 {
                         index += 1
+                        continue
+                    }
+                    // Three bytes: the Basic Multilingual Plane, where nearly all Han characters are.
+                    if lead & 0xF0 == 0xE0 && index + 2 < count {
+                        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        if TextScanning.isHan(value) {
+                            han += 1
+                            if traditional.contains(value) { changed += 1 }
+                        }
+                        index += 3
                         continue
                     }
                     let (value, length) = TextScanning.scalar(in: bytes, at: index)

@@ -7,15 +7,16 @@ public enum WidthFolding {
         var text = text
         return text.withUTF8 { bytes -> String? in
             // Most text has nothing to fold: find the first scalar that does before allocating.
+            // A String's bytes are valid UTF-8, so the scan steps a whole scalar at a time.
             var index = 0
-            while index < bytes.count, foldable(bytes, at: index) == nil { index += 1 }
+            while index < bytes.count, foldable(bytes, at: index) == nil { index += scalarLength(bytes[index]) }
             guard index < bytes.count else { return nil }
             var output = [UInt8]()
             output.reserveCapacity(bytes.count)
             var start = 0
             while index < bytes.count {
                 guard let (length, replacement) = foldable(bytes, at: index) else {
-                    index += 1
+                    index += scalarLength(bytes[index])
                     continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -26,6 +27,11 @@ public enum WidthFolding {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return String(decoding: output, as: UTF8.self)
         } ?? text
+    }
+
+    @inline(__always)
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// The byte length and replacement of a scalar that folds and starts at `index`. Every such

@@ -21,11 +21,18 @@ enum FileBytes {
 
     /// The file's bytes: one allocation sized by fstat, then chunks should the file have grown.
     static func read(_ path: String) throws -> [UInt8] {
+        var modified: Int64 = 0
+        return try read(path, modified: &modified)
+    }
+
+    /// The file's bytes, and its modification time (nanoseconds since 1970) as it was opened.
+    static func read(_ path: String, modified: inout Int64) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(path: path, operation: "stat", code: errno) }
+        modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         let expected = max(Int(status.st_size), 0)
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in

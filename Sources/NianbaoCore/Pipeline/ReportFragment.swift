@@ -17,20 +17,24 @@ public struct ReportFragment: Sendable {
 
     public init(_ report: ProcessedReport) {
         let parsed = report.parsed
+        let reportID = report.reportID
         header = ReportHeader(report)
         var rows: [String: EncodedRows] = [:]
-        var encoders: [String: RowEncoder] = [:]
-        func append(_ schema: OutputSchema, _ values: [FieldValue]) {
-            let encoder = encoders[schema.name] ?? RowEncoder(schema: schema)
-            encoders[schema.name] = encoder
-            encoder.appendCSV(values, to: &rows[schema.name, default: EncodedRows()].csv)
-            encoder.appendJSON(values, to: &rows[schema.name, default: EncodedRows()].jsonl)
+        // One table at a time, each with its encoder and bytes at hand: no lookups per row.
+        func encode(_ schema: OutputSchema, _ values: some Sequence<[FieldValue]>) {
+            let encoder = RowEncoder(schema: schema)
+            var encoded = EncodedRows()
+            for row in values {
+                encoder.appendCSV(row, to: &encoded.csv)
+                encoder.appendJSON(row, to: &encoded.jsonl)
+            }
+            if !encoded.csv.isEmpty { rows[schema.name] = encoded }
         }
-        for cell in parsed.cells { append(OutputSchema.forTable(cell.table), OutputRows.cell(cell, reportID: report.reportID)) }
-        for section in parsed.sections.sorted(by: { $0.number < $1.number }) {
-            append(.sections, OutputRows.section(section, reportID: report.reportID))
+        for table in [TableKind.activeDisclosure, .applications, .reviewsLitigation] {
+            encode(OutputSchema.forTable(table), parsed.cells.lazy.filter { $0.table == table }.map { OutputRows.cell($0, reportID: reportID) })
         }
-        for finding in parsed.findings { append(.checks, OutputRows.finding(finding, reportID: report.reportID)) }
+        encode(.sections, parsed.sections.sorted { $0.number < $1.number }.lazy.map { OutputRows.section($0, reportID: reportID) })
+        encode(.checks, parsed.findings.lazy.map { OutputRows.finding($0, reportID: reportID) })
         self.rows = rows
     }
 }

@@ -128,11 +128,12 @@ final class RunLedger: Sendable {
     func contents(after last: (sha256: String, path: String), limit: Int) throws -> [PlannedFile] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, path, sha256, change FROM file
+                SELECT id, path, size, modified, sha256, change FROM file
                 WHERE reject IS NULL AND sha256 <> '' AND (sha256, path) > (?, ?)
                 ORDER BY sha256, path LIMIT ?
                 """, arguments: [last.sha256, last.path, limit]).map { row in
-                PlannedFile(id: row["id"], path: row["path"], sha256: row["sha256"], change: FileChange(rawValue: row["change"]) ?? .new)
+                PlannedFile(id: row["id"], path: row["path"], size: row["size"], modified: row["modified"], sha256: row["sha256"],
+                            change: FileChange(rawValue: row["change"]) ?? .new)
             }
         }
     }
@@ -330,6 +331,9 @@ struct IdentifiedFile: Sendable {
 struct PlannedFile: Sendable {
     var id: Int64
     var path: String
+    /// Size and modification time as listed.
+    var size: Int
+    var modified: Int64
     var sha256: String
     var change: FileChange
 }

@@ -10,11 +10,18 @@ enum OutputRows {
     }
 
     static func cell(_ cell: Cell, reportID: String) -> [FieldValue] {
-        var row: [FieldValue] = [FieldValue(reportID)]
-        if cell.table == .activeDisclosure { row.append(FieldValue(cell.item)) }
-        row += [FieldValue(cell.row), FieldValue(cell.column), FieldValue(cell.value)]
-        if cell.table == .activeDisclosure { row.append(FieldValue(cell.unit)) }
-        row += [FieldValue(cell.status.rawValue), FieldValue(cell.raw), FieldValue(cell.source)]
+        let disclosure = cell.table == .activeDisclosure
+        var row: [FieldValue] = []
+        row.reserveCapacity(disclosure ? 9 : 7)
+        row.append(FieldValue(reportID))
+        if disclosure { row.append(FieldValue(cell.item)) }
+        row.append(FieldValue(cell.row))
+        row.append(FieldValue(cell.column))
+        row.append(FieldValue(cell.value))
+        if disclosure { row.append(FieldValue(cell.unit)) }
+        row.append(FieldValue(cell.status.rawValue))
+        row.append(FieldValue(cell.raw))
+        row.append(FieldValue(cell.source))
         return row
     }
 

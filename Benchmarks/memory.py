@@ -3,13 +3,13 @@
 to show whether a run's memory grows with the corpus.
 
 A base corpus of --base reports comes from synth.py; a larger size is made of copies of it, each copy
-with its own number of trailing line breaks, so that every file is distinct (its own hash, report and
-fragment) while the parse work per file stays that of the base. Each size is one GNU time run for the
+with its own number of trailing line breaks, so that every file is distinct (its own hash and report)
+while the parse work per file stays that of the base. Each size is one GNU time run for the
 full run and one for the rerun; time is reported too but the throughput benchmark is bench.py.
 
 usage: Benchmarks/memory.py [--sizes 1000,10000,50000] [--base 10000] [--seed 3] [--work /tmp/nianbao-bench]
-Needs: a release build (made here). Disk: about 9 times the corpus per size (corpus, dataset, cache);
-50,000 reports take about 35 GB, and each size's output is removed before the next.
+Needs: a release build (made here). Disk: about 5 times the corpus per size (corpus and dataset);
+50,000 reports take about 20 GB, and each size's output is removed before the next.
 """
 import argparse
 import os
@@ -77,15 +77,12 @@ def main():
     for size in (int(s) for s in args.sizes.split(",")):
         corpus = corpus_of(size, base, args.work)
         output = os.path.join(args.work, f"memory-out-{size}")
-        cache = os.path.join(args.work, f".memory-out-{size}.fragments")
-        for path in (output, cache):
-            shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(output, ignore_errors=True)
         run = [BINARY, "run", "--input", corpus, "--output", output, "--jobs", str(args.jobs), "-q"]
         full_seconds, full_rss = timed(run + ["--full"])
         rerun_seconds, rerun_rss = timed(run)
         print(f"| {size:,} | {full_seconds:.1f} s | {full_rss:.0f} MB | {rerun_seconds:.1f} s | {rerun_rss:.0f} MB |", flush=True)
-        for path in (output, cache):
-            shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(output, ignore_errors=True)
 
 
 if __name__ == "__main__":

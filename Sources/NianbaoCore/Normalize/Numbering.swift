@@ -19,8 +19,7 @@ public struct Numbering: Equatable, Sendable {
 
     public static func read(_ text: Substring) -> Numbering? {
         // Most texts start with none of the characters numbering starts with: settled by one scalar.
-        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }),
-              openers.contains(first.value) else { return nil }
+        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }), isOpener(first.value) else { return nil }
         var index = text.startIndex
         skipSpaces(text, &index)
         guard index < text.endIndex else { return nil }
@@ -38,9 +37,9 @@ public struct Numbering: Equatable, Sendable {
             return Numbering(ordinal: ordinal, style: .parenthesized, rest: text[cursor...])
         }
 
-        if dashes.contains(text[index]) {
+        if isDash(text[index]) {
             var cursor = text.index(after: index)
-            while cursor < text.endIndex, dashes.contains(text[cursor]) { cursor = text.index(after: cursor) }
+            while cursor < text.endIndex, isDash(text[cursor]) { cursor = text.index(after: cursor) }
             guard cursor < text.endIndex, text[cursor] == "、" else { return nil }
             cursor = text.index(after: cursor)
             skipSpaces(text, &cursor)
@@ -49,7 +48,7 @@ public struct Numbering: Equatable, Sendable {
 
         var cursor = index
         while cursor < text.endIndex, isOrdinalCharacter(text[cursor]) { cursor = text.index(after: cursor) }
-        guard cursor > index, cursor < text.endIndex, delimiters.contains(text[cursor]),
+        guard cursor > index, cursor < text.endIndex, isDelimiter(text[cursor]),
               let ordinal = ordinalValue(text[index..<cursor]) else { return nil }
         // `188.64` is a number, not the numbering `188.`
         let afterDelimiter = text.index(after: cursor)
@@ -61,20 +60,63 @@ public struct Numbering: Equatable, Sendable {
         return Numbering(ordinal: ordinal, style: .delimited, rest: text[restStart...])
     }
 
-    private static let dashes: Set<Character> = ["—", "-", "–", "－", "─"]
-    private static let delimiters: Set<Character> = ["、", ".", "．", ",", "，"]
-    private static let chineseDigits: [Character: Int] = [
-        "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
+    // Characters are told by their one scalar, not hashed: this runs on every token of a report.
+    @inline(__always)
+    private static func scalar(_ character: Character) -> UInt32? {
+        let scalars = character.unicodeScalars
+        return scalars.count == 1 ? scalars.first!.value : nil
+    }
 
-    /// The scalars a numbering can start with: `(`, a dash or an ordinal character.
-    private static let openers: Set<UInt32> = Set(
-        (["(", "十"] + Array(dashes) + Array(chineseDigits.keys) + (0...9).map { Character(String($0)) })
-            .map { $0.unicodeScalars.first!.value })
+    /// — - – － ─
+    @inline(__always)
+    private static func isDash(_ character: Character) -> Bool {
+        switch scalar(character) {
+        case 0x2014, 0x2D, 0x2013, 0xFF0D, 0x2500: return true
+        default: return false
+        }
+    }
+
+    /// 、 . ． , ，
+    @inline(__always)
+    private static func isDelimiter(_ character: Character) -> Bool {
+        switch scalar(character) {
+        case 0x3001, 0x2E, 0xFF0E, 0x2C, 0xFF0C: return true
+        default: return false
+        }
+    }
+
+    /// 〇 零 一 二 三 四 五 六 七 八 九 → 0–9.
+    @inline(__always)
+    private static func chineseDigit(_ value: UInt32?) -> Int? {
+        switch value {
+        case 0x3007, 0x96F6: return 0
+        case 0x4E00: return 1
+        case 0x4E8C: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+
+    private static let ten: UInt32 = 0x5341
+
+    /// A numbering can start with `(`, a dash or an ordinal character.
+    @inline(__always)
+    private static func isOpener(_ value: UInt32) -> Bool {
+        (value >= 0x30 && value <= 0x39) || value == 0x28 || value == ten || chineseDigit(value) != nil
+            || [0x2014, 0x2D, 0x2013, 0xFF0D, 0x2500].contains(value)
+    }
 
     @inline(__always)
     static func isOrdinalCharacter(_ character: Character) -> Bool {
-        (character.isASCII && character.isNumber) || chineseDigits[character] != nil || character == "十"
+        if character.isASCII { return character.isNumber }
+        let value = scalar(character)
+        return value == ten || chineseDigit(value) != nil
     }
 
     /// `十二` → 12, `二十` → 20, `3` → 3; nil for anything else.
@@ -82,12 +124,12 @@ public struct Numbering: Equatable, Sendable {
         if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return text.count <= 3 ? Int(text) : nil }
         if let tenIndex = text.firstIndex(of: "十") {
             let tensPart = text[..<tenIndex], onesPart = text[text.index(after: tenIndex)...]
-            let tens = tensPart.isEmpty ? 1 : (tensPart.count == 1 ? chineseDigits[tensPart.first!] : nil)
-            let ones = onesPart.isEmpty ? 0 : (onesPart.count == 1 ? chineseDigits[onesPart.first!] : nil)
+            let tens = tensPart.isEmpty ? 1 : (tensPart.count == 1 ? chineseDigit(scalar(tensPart.first!)) : nil)
+            let ones = onesPart.isEmpty ? 0 : (onesPart.count == 1 ? chineseDigit(scalar(onesPart.first!)) : nil)
             guard let tens, let ones else { return nil }
             return tens * 10 + ones
         }
-        guard text.count == 1, let digit = chineseDigits[text.first!] else { return nil }
+        guard text.count == 1, let digit = chineseDigit(scalar(text.first!)) else { return nil }
         return digit
     }
 

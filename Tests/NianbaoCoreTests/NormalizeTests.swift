@@ -55,6 +55,20 @@ struct NormalizeTests {
         #expect(WidthFolding.fold(untouched) == untouched)
     }
 
+    @Test("label forms remembered from an earlier report are the ones OpenCC gives afresh (seed 002 twice)")
+    func rememberedPhraseForms() throws {
+        let document = TextExtractor.extract(String(decoding: try Repository.sample(Seed.taiyuan), as: UTF8.self), encoding: "utf-8")
+        let converters = try ScriptConverters()
+        let asked = Normalizer(converters: converters).normalize(document)
+        let heading = "(三)加強政府檔案屬性管理,嚴把政策解讀質量"
+        #expect(converters.knownPhraseForm(of: heading) == converters.phrases.convert(heading))
+        let remembered = Normalizer(converters: converters).normalize(document)
+        #expect(asked.script == .traditional)
+        #expect(remembered.tokens.map(\.folded) == asked.tokens.map(\.folded))
+        #expect(remembered.tokens.map(\.key) == asked.tokens.map(\.key))
+        #expect(remembered.tokens.contains { $0.folded == "(三)加强政府文件属性管理,严把政策解读质量" })
+    }
+
     @Test("a traditional report with Taiwan wording: judged traditional, matched in mainland wording (seed 002)")
     func traditionalScript() throws {
         let fragment = try Repository.sampleLines(Seed.taiyuan, 3...12)

@@ -58,10 +58,17 @@ public struct Normalizer {
     /// the only ones read as labels, headings or titles; longer text keeps its character-level form,
     /// which is all that is read from it (dates, years, disclosure wording).
     private func labelForms(_ texts: [String], simplified: [String]) -> [String] {
-        let short = texts.indices.filter { texts[$0].utf8.count <= Self.labelFormLength }
-        let converted = convertAll(short.map { texts[$0] }, with: converters.phrases.convert)
         var forms = simplified
-        for (index, form) in zip(short, converted) { forms[index] = form }
+        // Labels recur report after report: what the converters already answered is not asked again.
+        var unknown: [Int] = []
+        for index in texts.indices where texts[index].utf8.count <= Self.labelFormLength {
+            if let known = converters.knownPhraseForm(of: texts[index]) { forms[index] = known } else { unknown.append(index) }
+        }
+        let converted = convertAll(unknown.map { texts[$0] }, with: converters.phrases.convert)
+        for (index, form) in zip(unknown, converted) {
+            forms[index] = form
+            converters.remember(phraseForm: form, of: texts[index])
+        }
         return forms
     }
 

@@ -68,7 +68,9 @@ struct ContentHandling: Sendable {
             let description: String
             switch result {
             case .parsed(let fragment):
-                outcome = ContentOutcome(sha256: content.sha256, kind: .parsed(fragment, spans: try writer.appendRows(fragment.rows)), parsedFile: first.id)
+                let spans = try writer.appendRows(fragment.rows)
+                outcome = ContentOutcome(sha256: content.sha256, kind: .parsed(fragment.header, ownChecks: fragment.rows["checks"] ?? .init(), spans: spans),
+                                         parsedFile: first.id)
                 description = ReportFacts(fragment.header).description
             case .reused(let facts, let spans):
                 outcome = ContentOutcome(sha256: content.sha256, kind: .copied(spans: try writer.copyRows(spans)))

@@ -172,12 +172,10 @@ final class RunLedger: Sendable {
             let parsed = try db.cachedStatement(sql: "UPDATE file SET parsed = 1 WHERE id = ?")
             for outcome in outcomes {
                 switch outcome.kind {
-                case .parsed(let fragment, let spans):
-                    let header = try Self.headerEncoder.encode(fragment.header)
-                    let checks = fragment.rows["checks"] ?? ReportFragment.EncodedRows()
-                    try insert.execute(arguments: [outcome.sha256] + StatementArguments(Self.factValues(ReportFacts(fragment.header)))
-                                       + [header, Data(checks.csv), Data(checks.jsonl), RowSpan.encode(spans)])
-                    try reported.execute(arguments: [fragment.header.reportID, outcome.sha256])
+                case .parsed(let header, let checks, let spans):
+                    try insert.execute(arguments: [outcome.sha256] + StatementArguments(Self.factValues(ReportFacts(header)))
+                                       + [try Self.headerEncoder.encode(header), Data(checks.csv), Data(checks.jsonl), RowSpan.encode(spans)])
+                    try reported.execute(arguments: [header.reportID, outcome.sha256])
                 case .copied(let spans):
                     try copy.execute(arguments: [RowSpan.encode(spans), outcome.sha256])
                     try reported.execute(arguments: [String(outcome.sha256.prefix(16)), outcome.sha256])
@@ -347,7 +345,8 @@ enum PreviousOutcome: Sendable {
 /// What became of one content in this run, for the book.
 struct ContentOutcome {
     enum Kind {
-        case parsed(ReportFragment, spans: [RowSpan])
+        /// Only what the book keeps: the rows themselves are in the output already.
+        case parsed(ReportHeader, ownChecks: ReportFragment.EncodedRows, spans: [RowSpan])
         case copied(spans: [RowSpan])
         case rejected(String)
     }

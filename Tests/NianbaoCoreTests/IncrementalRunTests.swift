@@ -78,6 +78,30 @@ struct IncrementalRunTests {
         #expect(try datasetFiles(output) != before)
     }
 
+    @Test("an unchanged rerun links the previous row files into place; a rerun with a change writes new ones")
+    func unchangedRowFilesAreLinked() throws {
+        let input = try crawl()
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        let before = try datasetFiles(output)
+        func inode(_ name: String) -> (number: UInt, links: UInt) {
+            var info = stat()
+            _ = stat(output.appendingPathComponent(name).path, &info)
+            return (UInt(info.st_ino), UInt(info.st_nlink))
+        }
+        let first = inode("sections.jsonl"), firstCSV = inode("applications.csv")
+        #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().parsed == 0)
+        #expect(inode("sections.jsonl") == (first.number, 1) && inode("applications.csv").number == firstCSV.number)
+        #expect(try datasetFiles(output) == before)
+
+        try FileManager.default.removeItem(at: input.appendingPathComponent(Seed.huaibei))
+        let changed = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(changed.deleted == 1 && changed.parsed == 0)
+        #expect(inode("sections.jsonl").number != first.number)
+        let sections = try String(contentsOf: output.appendingPathComponent("sections.jsonl"), encoding: .utf8)
+        #expect(!sections.contains("095fef41a66a6be8") && sections.contains("91f6a4e014acfcc8"))
+    }
+
     @Test("the manifest records every file; summary.json counts the run")
     func manifestAndSummary() throws {
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")

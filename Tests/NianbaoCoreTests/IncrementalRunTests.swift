@@ -165,6 +165,39 @@ struct IncrementalRunTests {
         #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().parsed == 0)
     }
 
+    @Test("the stages' reject of a content is taken over by the next run; a read that failed is tried again")
+    func rejectsTakenOverOrRetried() throws {
+        let input = try crawl()
+        try Data("会议纪要：本周无事。\n".utf8).write(to: input.appendingPathComponent("notes.txt"))
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        let first = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(first.rejected == 1 && first.parsed == 11)
+        let before = try datasetFiles(output)
+        let again = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(again.rejected == 1 && again.parsed == 0)
+        // What a read that failed during handling leaves: a reject that is no verdict on the bytes.
+        try DatabaseQueue(path: Manifest.location(in: output).path).write { db in
+            try db.execute(sql: "UPDATE file SET verdict = 0 WHERE path = 'notes.txt'")
+        }
+        let retried = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(retried.rejected == 1 && retried.parsed == 1)
+        #expect(try datasetFiles(output) == before)
+    }
+
+    @Test("a report whose recorded rows lie past the end of the previous files is parsed again, not copied")
+    func spansPastTheEnd() throws {
+        let input = try crawl()
+        let output = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        let before = try datasetFiles(output)
+        try DatabaseQueue(path: Manifest.location(in: output).path).write { db in
+            try db.execute(sql: "UPDATE report SET spans = 'sections.csv 999999999 10' WHERE report_id = '91f6a4e014acfcc8'")
+        }
+        let rerun = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(rerun.parsed == 1)
+        #expect(try datasetFiles(output) == before)
+    }
+
     @Test("an output file changed since the run (saved over from a spreadsheet) is not copied from")
     func touchedOutput() throws {
         let input = try crawl()

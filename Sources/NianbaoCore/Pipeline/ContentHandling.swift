@@ -11,7 +11,15 @@ struct ContentHandling: Sendable {
     let reuseReports: Bool
     /// Take over the previous run's reject of a content (same parser).
     let reuseRejects: Bool
+    /// The sizes of the previous output's row files: spans past their end (a manifest that does not
+    /// belong to these files) are parsed again rather than copied.
+    let previousSizes: [String: Int64]
     let observer: (@Sendable (RunEvent) -> Void)?
+
+    private func liesInPreviousOutput(_ span: RowSpan) -> Bool {
+        guard let size = previousSizes[span.file], OutputWriter.rowTables.contains(where: { span.file.hasPrefix($0 + ".") }) else { return false }
+        return span.offset + span.length <= size
+    }
 
     /// A distinct content and the files that hold it, first in path byte order.
     struct Content: Sendable {
@@ -23,7 +31,11 @@ struct ContentHandling: Sendable {
     enum Result: Sendable {
         case parsed(ReportFragment)
         case reused(ReportFacts, spans: [RowSpan])
+        /// The stages' verdict on the bytes: given now (`parsed`) or by the previous run.
         case rejected(String, parsed: Bool)
+        /// This run could not take the bytes as identified (unreadable, rewritten): not a verdict on
+        /// the content, so the next run tries again.
+        case unread(String)
     }
 
     func handle(in ledger: RunLedger, writer: OutputWriter, workers: Int) throws {
@@ -76,7 +88,10 @@ struct ContentHandling: Sendable {
                 outcome = ContentOutcome(sha256: content.sha256, kind: .copied(spans: try writer.copyRows(spans)))
                 description = facts.description
             case .rejected(let reason, let parsed):
-                outcome = ContentOutcome(sha256: content.sha256, kind: .rejected(reason), parsedFile: parsed ? first.id : nil)
+                outcome = ContentOutcome(sha256: content.sha256, kind: .rejected(reason, verdict: true), parsedFile: parsed ? first.id : nil)
+                description = "rejected: \(reason)"
+            case .unread(let reason):
+                outcome = ContentOutcome(sha256: content.sha256, kind: .rejected(reason, verdict: false))
                 description = "rejected: \(reason)"
             }
             for file in content.files { observer?(.file(path: file.path, change: file.change, result: description)) }
@@ -92,7 +107,7 @@ struct ContentHandling: Sendable {
     /// One content: reused from the previous run when it may be, otherwise read and parsed.
     func handle(_ content: Content, processor: () throws -> FileProcessor) throws -> Result {
         switch content.previous {
-        case .report(let facts, let spans) where reuseReports && facts.isCurrent:
+        case .report(let facts, let spans) where reuseReports && facts.isCurrent && spans.allSatisfy(liesInPreviousOutput):
             return .reused(facts, spans: spans)
         case .reject(let reason) where reuseRejects:
             return .rejected(reason, parsed: false)
@@ -105,12 +120,12 @@ struct ContentHandling: Sendable {
         do {
             bytes = try FileBytes.read(input.appendingPathComponent(file.path).path, modified: &modified)
         } catch let failure as FileBytes.Failure {
-            return .rejected("unreadable: \(failure.reason)", parsed: false)
+            return .unread("unreadable: \(failure.reason)")
         }
         // The hash (which orders the dataset) holds for the size and time the file was listed with,
         // as it does across runs; a file rewritten since is not taken for what it was.
         guard bytes.count == file.size, modified == file.modified else {
-            return .rejected("the file changed while the run was reading it (the next run reads it again)", parsed: false)
+            return .unread("the file changed while the run was reading it (the next run reads it again)")
         }
         switch try processor().process(bytes: bytes, sourcePath: file.path, sha256: content.sha256) {
         case .report(let report): return .parsed(ReportFragment(report))

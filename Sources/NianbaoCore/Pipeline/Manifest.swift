@@ -26,7 +26,8 @@ public struct Manifest: Sendable, Equatable {
     /// and parsed again).
     static let format = 3
 
-    /// `file`: one row per input file of the run's shard. `report`: one row per report (distinct
+    /// `file`: one row per input file of the run's shard (`verdict`: its reject is the stages' verdict
+    /// on its bytes, not a read that failed this time). `report`: one row per report (distinct
     /// content that became one), with its facts, its `reports` header, its own checks as encoded
     /// rows, and the spans of its rows in the row tables' files. `output`: those files' stamps.
     static let schema = """
@@ -41,6 +42,7 @@ public struct Manifest: Sendable, Equatable {
           parsed INTEGER NOT NULL DEFAULT 0,
           sha256 TEXT NOT NULL DEFAULT '',
           reject TEXT,
+          verdict INTEGER NOT NULL DEFAULT 0,
           report_id TEXT
         );
         CREATE TABLE report (

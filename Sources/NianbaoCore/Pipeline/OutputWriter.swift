@@ -38,7 +38,7 @@ public final class OutputWriter {
     func copyRows(_ spans: [RowSpan]) throws -> [RowSpan] {
         guard let previous else { throw FileBytes.Failure(path: folder.path, operation: "copy", code: ENOENT) }
         return try spans.map { span in
-            guard let sink = sinks.values.first(where: { $0.owns(span.file) }) else {
+            guard let sink = Self.rowTables.lazy.compactMap({ self.sinks[$0] }).first(where: { $0.owns(span.file) }) else {
                 throw FileBytes.Failure(path: span.file, operation: "copy", code: ENOENT)
             }
             if sources[span.file] == nil { sources[span.file] = try SourceFile(previous.appendingPathComponent(span.file)) }

@@ -54,10 +54,11 @@ public struct Pipeline {
 
         let previousParser = try ledger.previousParser()
         let reuse = !full && previousParser == ParserVersion.current
-        let previousOutput = try reuse && previousOutputIsIntact(ledger) ? config.output : nil
+        let previousStamps = try ledger.previousStamps()
+        let previousOutput = reuse && previousOutputIsIntact(previousStamps) ? config.output : nil
         let writer = try OutputWriter(into: staging, previous: previousOutput)
-        try ContentHandling(input: config.input, maxFileBytes: config.maxFileBytes, reuseReports: previousOutput != nil,
-                            reuseRejects: reuse, observer: observer)
+        try ContentHandling(input: config.input, maxFileBytes: config.maxFileBytes, reuseReports: previousOutput != nil, reuseRejects: reuse,
+                            previousSizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) }), observer: observer)
             .handle(in: ledger, writer: writer, workers: workers)
         try ledger.finishHandling()
         let handled = clock.now
@@ -87,9 +88,8 @@ public struct Pipeline {
 
     /// Whether the previous output's row files are the ones its manifest describes: rows are only
     /// copied out of files nobody has touched since.
-    private func previousOutputIsIntact(_ ledger: RunLedger) throws -> Bool {
-        let stamps = try ledger.previousStamps()
-        return !stamps.isEmpty && stamps.allSatisfy { OutputFileStamp.current(of: $0.name, in: config.output) == $0 }
+    private func previousOutputIsIntact(_ stamps: [OutputFileStamp]) -> Bool {
+        !stamps.isEmpty && stamps.allSatisfy { OutputFileStamp.current(of: $0.name, in: config.output) == $0 }
     }
 }
 

@@ -147,7 +147,7 @@ final class RunLedger: Sendable {
                 guard let spans = RowSpan.decode(row["spans"]) else { return nil }
                 return .report(Self.facts(row), spans: spans)
             }
-            if let reason = try String.fetchOne(db, sql: "SELECT reject FROM previous.file WHERE sha256 = ? AND reject IS NOT NULL LIMIT 1",
+            if let reason = try String.fetchOne(db, sql: "SELECT reject FROM previous.file WHERE sha256 = ? AND verdict = 1 LIMIT 1",
                                                 arguments: [sha256]) {
                 return .reject(reason)
             }
@@ -168,7 +168,7 @@ final class RunLedger: Sendable {
                 FROM previous.report WHERE sha256 = ?
                 """)
             let reported = try db.cachedStatement(sql: "UPDATE file SET report_id = ? WHERE sha256 = ?")
-            let rejected = try db.cachedStatement(sql: "UPDATE file SET reject = ? WHERE sha256 = ?")
+            let rejected = try db.cachedStatement(sql: "UPDATE file SET reject = ?, verdict = ? WHERE sha256 = ?")
             let parsed = try db.cachedStatement(sql: "UPDATE file SET parsed = 1 WHERE id = ?")
             for outcome in outcomes {
                 switch outcome.kind {
@@ -179,8 +179,8 @@ final class RunLedger: Sendable {
                 case .copied(let spans):
                     try copy.execute(arguments: [RowSpan.encode(spans), outcome.sha256])
                     try reported.execute(arguments: [String(outcome.sha256.prefix(16)), outcome.sha256])
-                case .rejected(let reason):
-                    try rejected.execute(arguments: [reason, outcome.sha256])
+                case .rejected(let reason, let verdict):
+                    try rejected.execute(arguments: [reason, verdict, outcome.sha256])
                 }
                 if let id = outcome.parsedFile { try parsed.execute(arguments: [id]) }
             }
@@ -348,7 +348,8 @@ struct ContentOutcome {
         /// Only what the book keeps: the rows themselves are in the output already.
         case parsed(ReportHeader, ownChecks: ReportFragment.EncodedRows, spans: [RowSpan])
         case copied(spans: [RowSpan])
-        case rejected(String)
+        /// `verdict`: the stages' verdict on the bytes, which a later run may take over.
+        case rejected(String, verdict: Bool)
     }
 
     var sha256: String

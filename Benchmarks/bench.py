@@ -10,7 +10,9 @@ on the same machine, in one run.
 
 Reports files/s, MB/s and peak RSS for each, as a Markdown table and as JSON (--json FILE).
 
-usage: Benchmarks/bench.py [--count 3000] [--seed 1] [--jobs N] [--work /tmp/nianbao-bench]
+Each time is the median of --repeat runs (3): this machine's disk is shared, and single runs swing.
+
+usage: Benchmarks/bench.py [--count 3000] [--seed 1] [--jobs N] [--repeat 3] [--work /tmp/nianbao-bench]
 Needs: a release build (made here), python3 with pandas and lxml, xmllint (apt-get install libxml2-utils).
 """
 import argparse
@@ -26,13 +28,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "release", "nianbao")
 
 
-def measure(command):
-    """Wall time (s) of a command, started once earlier writes have reached the disk, so that one
-    measurement's write-back does not slow the next."""
-    os.sync()
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+def measure(command, repeat, before=None):
+    """Median wall time (s) of `repeat` runs of a command, each started once earlier writes have
+    reached the disk (so that one run's write-back does not slow the next) and after `before`."""
+    times = []
+    for _ in range(repeat):
+        if before:
+            before()
+        os.sync()
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
 
 
 def peak_rss(command):
@@ -45,10 +52,8 @@ def peak_rss(command):
 
 
 def fresh(output):
-    """No previous output and no fragment cache: a first run, as after a fresh clone."""
-    parent, name = os.path.split(output)
-    for path in (output, os.path.join(parent, f".{name}.fragments")):
-        shutil.rmtree(path, ignore_errors=True)
+    """No previous output (which is also the cache): a first run, as after a fresh clone."""
+    shutil.rmtree(output, ignore_errors=True)
 
 
 def folder_size(paths):
@@ -61,6 +66,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--work", default="/tmp/nianbao-bench")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
     parser.add_argument("--json", help="write the results here too")
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
@@ -94,27 +100,25 @@ def main():
 
     out = os.path.join(args.work, "out")
     run = [BINARY, "run", "--input", corpus, "--output", out, "--jobs", str(args.jobs), "-q"]
-    fresh(out)
-    seconds = measure(run + ["--full"])
+    seconds = measure(run + ["--full"], args.repeat, before=lambda: fresh(out))
     fresh(out)
     rss = peak_rss(run + ["--full"])
     record("nianbao run --full (all files)", len(files), folder_size(files), seconds, rss)
-    seconds = measure(run)
+    seconds = measure(run, args.repeat)
     record("nianbao run, unchanged rerun", len(files), folder_size(files), seconds, peak_rss(run))
 
     out_html = os.path.join(args.work, "out-html")
     run_html = [BINARY, "run", "--input", html_only, "--output", out_html, "--jobs", str(args.jobs), "-q", "--full"]
-    fresh(out_html)
-    seconds = measure(run_html)
+    seconds = measure(run_html, args.repeat, before=lambda: fresh(out_html))
     fresh(out_html)
     record("nianbao run --full (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(run_html))
 
     xmllint = ["xargs", "-a", page_list, "-P", str(args.jobs), "-n", "50", "xmllint", "--html", "--noout", "--nowarning"]
-    seconds = measure(xmllint)
+    seconds = measure(xmllint, args.repeat)
     record("xmllint --html --noout (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(xmllint))
 
     peer = [sys.executable, os.path.join(ROOT, "Benchmarks", "pandas_peer.py"), "--jobs", str(args.jobs), page_list]
-    seconds = measure(peer)
+    seconds = measure(peer, args.repeat)
     record("pandas.read_html, lxml (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(peer))
 
     print(f"corpus: {len(files)} files ({len(pages)} HTML), {folder_size(files) / 1e6:.1f} MB, {args.jobs} jobs, "

@@ -69,6 +69,24 @@ struct NormalizeTests {
         #expect(remembered.tokens.contains { $0.folded == "(三)加强政府文件属性管理,严把政策解读质量" })
     }
 
+    @Test("remembered forms are keyed by bytes: a compatibility ideograph is not its canonically equal twin")
+    func rememberedByBytes() throws {
+        #expect("\u{F900}" == "\u{8C48}")
+        #expect(ByteKey("\u{F900}") != ByteKey("\u{8C48}") && ByteKey("豈") == ByteKey("\u{8C48}"))
+        let converters = try ScriptConverters()
+        converters.remember(phraseForm: "made from U+F900", of: "\u{F900}")
+        #expect(converters.knownPhraseForm(of: "\u{8C48}") == nil)
+        let forms = ShortTextForms()
+        var made: [String] = []
+        for text in ["\u{F900}", "\u{8C48}", "\u{F900}"] {
+            _ = forms.forms(of: text, shortUpTo: 240) { text in
+                made.append(text)
+                return ShortTextForms.Forms(folded: text, key: text, reading: .text)
+            }
+        }
+        #expect(made.map { Array($0.unicodeScalars) } == [["\u{F900}"], ["\u{8C48}"]])
+    }
+
     @Test("a traditional report with Taiwan wording: judged traditional, matched in mainland wording (seed 002)")
     func traditionalScript() throws {
         let fragment = try Repository.sampleLines(Seed.taiyuan, 3...12)

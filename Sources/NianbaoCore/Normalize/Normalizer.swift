@@ -3,6 +3,7 @@
 /// all; a traditional or mixed one, one call per configuration over the whole report.
 public struct Normalizer {
     private let converters: ScriptConverters
+    private let shortForms = ShortTextForms()
 
     public init(converters: ScriptConverters) {
         self.converters = converters
@@ -35,16 +36,23 @@ public struct Normalizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(texts.count)
         for index in texts.indices {
-            let folded = WidthFolding.fold(phraseForms[index]).trimmingSpaces()
+            let forms = shortForms.forms(of: phraseForms[index], shortUpTo: Self.labelFormLength) { phraseForm in
+                let folded = WidthFolding.fold(phraseForm).trimmingSpaces()
+                return ShortTextForms.Forms(
+                    folded: folded,
+                    key: LabelKey.key(ofFolded: folded.utf8.count <= Self.keyedLength ? folded : folded.utf8Prefix(Self.keyedLength)),
+                    reading: CellReading(folded)
+                )
+            }
             tokens.append(Token(
                 text: texts[index],
                 simplified: simplified[index],
-                folded: folded,
-                key: LabelKey.key(ofFolded: folded.utf8.count <= Self.keyedLength ? folded : folded.utf8Prefix(Self.keyedLength)),
+                folded: forms.folded,
+                key: forms.key,
                 location: places[index].location,
                 table: places[index].table,
                 startsRow: places[index].startsRow,
-                reading: CellReading(folded)
+                reading: forms.reading
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)

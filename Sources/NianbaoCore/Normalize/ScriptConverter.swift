@@ -74,16 +74,16 @@ public final class ScriptConverters {
 
     /// `tw2sp` answers by text, bounded: a set of converters belongs to one worker, and a text
     /// converts the same alone as among others (no dictionary key spans a line).
-    private var phraseForms: [String: String] = [:]
+    private var phraseForms: [ByteKey: String] = [:]
     private static let phraseFormLimit = 50_000
 
     func knownPhraseForm(of text: String) -> String? {
-        phraseForms[text]
+        phraseForms[ByteKey(text)]
     }
 
     func remember(phraseForm: String, of text: String) {
         if phraseForms.count == Self.phraseFormLimit { phraseForms.removeAll(keepingCapacity: true) }
-        phraseForms[text] = phraseForm
+        phraseForms[ByteKey(text)] = phraseForm
     }
 
     /// `text` in simplified characters, exactly as OpenCC's `t2s` gives it.

@@ -75,7 +75,7 @@ public final class ScriptConverters {
     /// `tw2sp` answers by text, bounded: a set of converters belongs to one worker, and a text
     /// converts the same alone as among others (no dictionary key spans a line).
     private var phraseForms: [ByteKey: String] = [:]
-    private static let phraseFormLimit = 50_000
+    private static let phraseFormLimit = 8_192
 
     func knownPhraseForm(of text: String) -> String? {
         phraseForms[ByteKey(text)]

@@ -9,7 +9,7 @@ final class ShortTextForms {
     }
 
     private var known: [ByteKey: Forms] = [:]
-    private static let limit = 50_000
+    private static let limit = 8_192
 
     /// The forms of `text`, made by `make` unless already known; texts longer than `shortUpTo`
     /// bytes (running text, rarely repeated) are made every time and not kept.

@@ -6,10 +6,12 @@ public enum ParserVersion {
     /// Raise when a change in code (not in template data) changes what a report parses to.
     public static let code = "5"
 
-    /// The code version plus the markers that decide every report's template.
+    /// The code version plus the markers that decide every report's template and the output's
+    /// columns: rows reused from an earlier run must have been encoded for the same columns.
     public static let current: String = {
         let markers = TemplateSpec.catalog.map { "\($0.code):\($0.years.map { "\($0)" } ?? ""):\($0.markers)" }.joined(separator: ";")
-        return "\(code)-\(digest(markers))"
+        let columns = OutputSchema.all.map { "\($0.name):\($0.fields.map(\.name).joined(separator: ","))" }.joined(separator: ";")
+        return "\(code)-\(digest(markers + "|" + columns))"
     }()
 
     /// A fingerprint of one template's full description: rows, columns, labels, units, rules.

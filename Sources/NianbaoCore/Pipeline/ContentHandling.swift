@@ -16,11 +16,6 @@ struct ContentHandling: Sendable {
     let previousSizes: [String: Int64]
     let observer: (@Sendable (RunEvent) -> Void)?
 
-    private func liesInPreviousOutput(_ span: RowSpan) -> Bool {
-        guard let size = previousSizes[span.file], OutputWriter.rowTables.contains(where: { span.file.hasPrefix($0 + ".") }) else { return false }
-        return span.offset + span.length <= size
-    }
-
     /// A distinct content and the files that hold it, first in path byte order.
     struct Content: Sendable {
         var sha256: String
@@ -131,6 +126,12 @@ struct ContentHandling: Sendable {
         case .report(let report): return .parsed(ReportFragment(report))
         case .reject(let reject): return .rejected(reject.reason, parsed: true)
         }
+    }
+
+    /// Whether a recorded span lies inside a row table's file of the previous output.
+    private func liesInPreviousOutput(_ span: RowSpan) -> Bool {
+        guard let size = previousSizes[span.file], OutputWriter.rowTables.contains(where: { span.file.hasPrefix($0 + ".") }) else { return false }
+        return span.offset + span.length <= size
     }
 }
 

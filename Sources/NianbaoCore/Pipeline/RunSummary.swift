@@ -7,7 +7,8 @@ public struct RunSummary: Sendable {
     public var changed = 0
     public var unchanged = 0
     public var deleted = 0
-    /// Files whose bytes went through the stages in this run; the rest were reused from the last one.
+    /// Files whose bytes went through the stages in this run (one per distinct content); the rest were
+    /// reused from the last run or are copies of a content parsed once.
     public var parsed = 0
     public var rejected = 0
     public var reports = 0
@@ -17,7 +18,8 @@ public struct RunSummary: Sendable {
     public var byStatus: [String: Int] = [:]
     public var findingsByCheck: [String: Int] = [:]
     public var elapsed: Duration = .zero
-    /// Listing and handling the files (reading, parsing, caching), then writing the dataset.
+    /// Listing, identifying and handling the files (reading, parsing, streaming or copying the row
+    /// tables), then writing `reports`, `checks` and rejects and syncing the dataset.
     public var handling: Duration = .zero
     public var writing: Duration = .zero
 

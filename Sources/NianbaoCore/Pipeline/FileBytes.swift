@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Whole-file reads and writes straight between the file and a byte array through the system calls:
-/// no `Data` in between, and no fsync for files that are only a cache.
+/// Whole-file reads and complete writes straight between a file and a byte array through the system
+/// calls, with no `Data` in between.
 enum FileBytes {
     struct Failure: Error, CustomStringConvertible {
         var path: String
@@ -54,14 +54,6 @@ enum FileBytes {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
         }
-    }
-
-    /// Writes `bytes` to a new file (replacing any), without syncing it to disk.
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
-        defer { close(descriptor) }
-        try writeAll(bytes[...], to: descriptor, path: path)
     }
 
     /// Flushes a closed file's data to disk (a file another library wrote, such as the manifest).

@@ -164,8 +164,7 @@ struct InlineText {
             let space = index < bytes.count ? Self.spaceLength(bytes, at: index) : -1
             if space == 0 {
                 // No white space starts inside a scalar: step over the whole of it (Han text: 3 bytes).
-                let lead = bytes[index]
-                index = min(index + (lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4), bytes.count)
+                index = min(index + TextScanning.scalarLength(lead: bytes[index]), bytes.count)
                 continue
             }
             if spanStart < index {

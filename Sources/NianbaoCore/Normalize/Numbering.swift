@@ -69,11 +69,16 @@ public struct Numbering: Equatable, Sendable {
 
     /// — - – － ─
     @inline(__always)
-    private static func isDash(_ character: Character) -> Bool {
-        switch scalar(character) {
+    private static func isDash(_ value: UInt32?) -> Bool {
+        switch value {
         case 0x2014, 0x2D, 0x2013, 0xFF0D, 0x2500: return true
         default: return false
         }
+    }
+
+    @inline(__always)
+    private static func isDash(_ character: Character) -> Bool {
+        isDash(scalar(character))
     }
 
     /// 、 . ． , ，
@@ -108,8 +113,7 @@ public struct Numbering: Equatable, Sendable {
     /// A numbering can start with `(`, a dash or an ordinal character.
     @inline(__always)
     private static func isOpener(_ value: UInt32) -> Bool {
-        (value >= 0x30 && value <= 0x39) || value == 0x28 || value == ten || chineseDigit(value) != nil
-            || [0x2014, 0x2D, 0x2013, 0xFF0D, 0x2500].contains(value)
+        (value >= 0x30 && value <= 0x39) || value == 0x28 || value == ten || chineseDigit(value) != nil || isDash(value)
     }
 
     @inline(__always)

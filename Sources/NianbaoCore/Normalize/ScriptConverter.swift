@@ -74,16 +74,14 @@ public final class ScriptConverters {
 
     /// `tw2sp` answers by text, bounded: a set of converters belongs to one worker, and a text
     /// converts the same alone as among others (no dictionary key spans a line).
-    private var phraseForms: [ByteKey: String] = [:]
-    private static let phraseFormLimit = 8_192
+    private let phraseForms = TextMemo<String>()
 
     func knownPhraseForm(of text: String) -> String? {
-        phraseForms[ByteKey(text)]
+        phraseForms[text]
     }
 
     func remember(phraseForm: String, of text: String) {
-        if phraseForms.count == Self.phraseFormLimit { phraseForms.removeAll(keepingCapacity: true) }
-        phraseForms[ByteKey(text)] = phraseForm
+        phraseForms.remember(phraseForm, for: text)
     }
 
     /// `text` in simplified characters, exactly as OpenCC's `t2s` gives it.

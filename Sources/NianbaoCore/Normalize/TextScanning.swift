@@ -13,12 +13,19 @@ enum TextScanning {
         }
     }
 
+    /// The length in bytes of the scalar whose UTF-8 starts with `lead` (1 for a stray continuation
+    /// byte), so that scans over valid text can step a whole scalar at a time.
+    @inline(__always)
+    static func scalarLength(lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
     /// The scalar whose UTF-8 starts at `index`, and its length in bytes (cut short at the end).
     @inline(__always)
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let length = scalarLength(lead: lead)
         let end = min(index + length, bytes.count)
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in index + 1 ..< end { value = value << 6 | UInt32(bytes[offset] & 0x3F) }

@@ -9,14 +9,14 @@ public enum WidthFolding {
             // Most text has nothing to fold: find the first scalar that does before allocating.
             // A String's bytes are valid UTF-8, so the scan steps a whole scalar at a time.
             var index = 0
-            while index < bytes.count, foldable(bytes, at: index) == nil { index += scalarLength(bytes[index]) }
+            while index < bytes.count, foldable(bytes, at: index) == nil { index += TextScanning.scalarLength(lead: bytes[index]) }
             guard index < bytes.count else { return nil }
             var output = [UInt8]()
             output.reserveCapacity(bytes.count)
             var start = 0
             while index < bytes.count {
                 guard let (length, replacement) = foldable(bytes, at: index) else {
-                    index += scalarLength(bytes[index])
+                    index += TextScanning.scalarLength(lead: bytes[index])
                     continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -27,11 +27,6 @@ public enum WidthFolding {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return String(decoding: output, as: UTF8.self)
         } ?? text
-    }
-
-    @inline(__always)
-    private static func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// The byte length and replacement of a scalar that folds and starts at `index`. Every such

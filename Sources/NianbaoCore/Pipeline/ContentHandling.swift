@@ -130,7 +130,7 @@ struct ContentHandling: Sendable {
 
     /// Whether a recorded span lies inside a row table's file of the previous output.
     private func liesInPreviousOutput(_ span: RowSpan) -> Bool {
-        guard let size = previousSizes[span.file], OutputWriter.rowTables.contains(where: { span.file.hasPrefix($0 + ".") }) else { return false }
+        guard OutputWriter.rowFileNames.contains(span.file), let size = previousSizes[span.file] else { return false }
         return span.offset + span.length <= size
     }
 }
@@ -173,8 +173,4 @@ private final class ContentFeed {
         }
         return batch[nextInBatch]
     }
-}
-
-extension ReportFacts: CustomStringConvertible {
-    public var description: String { "report \(reportID) \(template) \(status)" }
 }

@@ -32,7 +32,7 @@ enum FileBytes {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(path: path, operation: "stat", code: errno) }
-        modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        modified = nanoseconds(status.st_mtim)
         let expected = max(Int(status.st_size), 0)
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
@@ -54,6 +54,11 @@ enum FileBytes {
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// A file time as nanoseconds since 1970, the unit the manifest keeps times in.
+    static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     /// Flushes a closed file's data to disk (a file another library wrote, such as the manifest).

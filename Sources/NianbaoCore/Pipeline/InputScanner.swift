@@ -55,7 +55,7 @@ public enum InputScanner {
                 var info = stat()
                 if stat(url.path, &info) == 0 {
                     file.size = Int(info.st_size)
-                    file.modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                    file.modified = FileBytes.nanoseconds(info.st_mtim)
                 }
                 try each(file)
             }

@@ -8,15 +8,15 @@ import Foundation
 /// started every few MiB along the way, so that the sync at the end has little left to wait for.
 final class OutputFile {
     let name: String
-    fileprivate let path: String
-    fileprivate let descriptor: Int32
-    fileprivate var buffer: [UInt8] = []
+    private let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
     /// A copy not yet made; it follows the buffer's bytes in the file.
-    fileprivate var pendingCopy: (source: SourceFile, offset: Int64, length: Int64)?
-    fileprivate var closed = false
+    private var pendingCopy: (source: SourceFile, offset: Int64, length: Int64)?
+    private var closed = false
     private(set) var position: Int64 = 0
     /// Bytes in the file itself, and where the write-back not yet started begins.
-    fileprivate var written: Int64 = 0
+    private var written: Int64 = 0
     private var writebackStart: Int64 = 0
     private static let blockSize = 1 << 20
     private static let writebackSize: Int64 = 8 << 20
@@ -118,29 +118,11 @@ final class OutputFile {
         }
     }
 
-    /// Writes what is pending, syncs and closes; returns what the manifest records of the file.
-    func close() throws -> OutputFileStamp {
-        if let linked = try linkWholeCopy() { return linked }
-        try makePendingCopy()
-        try flushBuffer()
-        closed = true
-        var status = stat()
-        guard fsync(descriptor) == 0, fstat(descriptor, &status) == 0 else {
-            let code = errno
-            Foundation.close(descriptor)
-            throw FileBytes.Failure(path: path, operation: "sync", code: code)
-        }
-        if Foundation.close(descriptor) != 0 { throw FileBytes.Failure(path: path, operation: "close", code: errno) }
-        return OutputFileStamp(name: name, size: Int64(status.st_size), modified: OutputFileStamp.nanoseconds(status.st_mtim))
-    }
-}
-
-extension OutputFile {
     /// When the file would be byte for byte its previous version (its header, still in the buffer,
     /// then one copy of all the rest: an unchanged rerun), that file is linked into its place instead:
     /// the previous output is removed after the swap, so the two never coexist as the dataset, and
     /// nothing is copied or synced again. nil when it is not such a copy or cannot be linked.
-    fileprivate func linkWholeCopy() throws -> OutputFileStamp? {
+    private func linkWholeCopy() -> OutputFileStamp? {
         guard let (source, offset, length) = pendingCopy, written == 0, offset == Int64(buffer.count) else { return nil }
         var status = stat()
         guard fstat(source.descriptor, &status) == 0, offset + length == Int64(status.st_size) else { return nil }
@@ -159,7 +141,23 @@ extension OutputFile {
         buffer.removeAll()
         closed = true
         Foundation.close(descriptor)
-        return OutputFileStamp(name: name, size: Int64(status.st_size), modified: OutputFileStamp.nanoseconds(status.st_mtim))
+        return OutputFileStamp(name: name, size: Int64(status.st_size), modified: FileBytes.nanoseconds(status.st_mtim))
+    }
+
+    /// Writes what is pending, syncs and closes; returns what the manifest records of the file.
+    func close() throws -> OutputFileStamp {
+        if let linked = linkWholeCopy() { return linked }
+        try makePendingCopy()
+        try flushBuffer()
+        closed = true
+        var status = stat()
+        guard fsync(descriptor) == 0, fstat(descriptor, &status) == 0 else {
+            let code = errno
+            Foundation.close(descriptor)
+            throw FileBytes.Failure(path: path, operation: "sync", code: code)
+        }
+        if Foundation.close(descriptor) != 0 { throw FileBytes.Failure(path: path, operation: "close", code: errno) }
+        return OutputFileStamp(name: name, size: Int64(status.st_size), modified: FileBytes.nanoseconds(status.st_mtim))
     }
 }
 
@@ -185,15 +183,11 @@ struct OutputFileStamp: Sendable, Equatable {
     var size: Int64
     var modified: Int64
 
-    static func nanoseconds(_ time: timespec) -> Int64 {
-        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
-
     /// The stamp of `name` in `folder` as it is now, nil when it cannot be read.
     static func current(of name: String, in folder: URL) -> OutputFileStamp? {
         var status = stat()
         guard stat(folder.appendingPathComponent(name).path, &status) == 0 else { return nil }
-        return OutputFileStamp(name: name, size: Int64(status.st_size), modified: nanoseconds(status.st_mtim))
+        return OutputFileStamp(name: name, size: Int64(status.st_size), modified: FileBytes.nanoseconds(status.st_mtim))
     }
 }
 

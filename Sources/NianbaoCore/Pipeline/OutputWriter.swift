@@ -10,10 +10,14 @@ public final class OutputWriter {
     public static let fileNames: [String] = OutputSchema.all.flatMap { ["\($0.name).csv", "\($0.name).jsonl"] } + ["datapackage.json"]
     /// The tables whose rows are streamed, and cached in the output itself.
     static let rowTables = [OutputSchema.activeDisclosure, .applications, .reviewsLitigation, .sections].map(\.name)
+    /// Their files, the only ones rows are copied into and out of.
+    static let rowFileNames = Set(rowTables.flatMap { ["\($0).csv", "\($0).jsonl"] })
 
     private let folder: URL
     private let previous: URL?
     private var sinks: [String: TableSink] = [:]
+    /// The row tables' files by name, and the previous output's as they are opened.
+    private var rowFiles: [String: OutputFile] = [:]
     private var sources: [String: SourceFile] = [:]
     private let reportRows = RowEncoder(schema: .reports), checkRows = RowEncoder(schema: .checks), rejectRows = RowEncoder(schema: .rejects)
 
@@ -22,6 +26,9 @@ public final class OutputWriter {
         self.folder = folder
         self.previous = previous
         for schema in OutputSchema.all { sinks[schema.name] = try TableSink(schema: schema, folder: folder) }
+        for name in Self.rowTables {
+            for file in sinks[name]!.files { rowFiles[file.name] = file }
+        }
     }
 
     /// One parsed report's rows of the row tables; returns where they landed.
@@ -38,11 +45,11 @@ public final class OutputWriter {
     func copyRows(_ spans: [RowSpan]) throws -> [RowSpan] {
         guard let previous else { throw FileBytes.Failure(path: folder.path, operation: "copy", code: ENOENT) }
         return try spans.map { span in
-            guard let sink = Self.rowTables.lazy.compactMap({ self.sinks[$0] }).first(where: { $0.owns(span.file) }) else {
-                throw FileBytes.Failure(path: span.file, operation: "copy", code: ENOENT)
-            }
+            guard let file = rowFiles[span.file] else { throw FileBytes.Failure(path: span.file, operation: "copy", code: ENOENT) }
             if sources[span.file] == nil { sources[span.file] = try SourceFile(previous.appendingPathComponent(span.file)) }
-            return try sink.copy(span, from: sources[span.file]!)
+            let landed = RowSpan(file: file.name, offset: file.position, length: span.length)
+            try file.copy(from: sources[span.file]!, offset: span.offset, length: span.length)
+            return landed
         }
     }
 
@@ -86,7 +93,7 @@ final class TableSink {
         try csv.write("\u{FEFF}" + RowEncoder(schema: schema).csvHeader)
     }
 
-    func owns(_ file: String) -> Bool { file == csv.name || file == jsonl.name }
+    var files: [OutputFile] { [csv, jsonl] }
 
     /// Appends encoded rows; returns the spans they occupy (none for an empty piece).
     func append(csv text: [UInt8], jsonl lines: [UInt8]) throws -> [RowSpan] {
@@ -103,13 +110,6 @@ final class TableSink {
         encoder.appendCSV(row, to: &csvBytes)
         encoder.appendJSON(row, to: &jsonlBytes)
         _ = try append(csv: csvBytes, jsonl: jsonlBytes)
-    }
-
-    func copy(_ span: RowSpan, from source: SourceFile) throws -> RowSpan {
-        let file = span.file == csv.name ? csv : jsonl
-        let landed = RowSpan(file: file.name, offset: file.position, length: span.length)
-        try file.copy(from: source, offset: span.offset, length: span.length)
-        return landed
     }
 
     func close() throws -> [OutputFileStamp] {

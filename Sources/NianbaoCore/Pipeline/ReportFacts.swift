@@ -17,7 +17,10 @@ public struct ReportFacts: Sendable, Equatable {
     public var isCurrent: Bool { ParserVersion.isCurrent(templateFingerprint, of: template) }
 }
 
-extension ReportFacts {
+extension ReportFacts: CustomStringConvertible {
+    /// What a verbose run prints for a file that is (or holds the same bytes as) this report.
+    public var description: String { "report \(reportID) \(template) \(status)" }
+
     public init(_ header: ReportHeader) {
         self.init(reportID: header.reportID, template: header.template, templateFingerprint: header.templateFingerprint,
                   status: header.status, organ: header.organ, year: header.year,

@@ -48,6 +48,20 @@ struct ExtractTests {
         #expect(same)
     }
 
+    @Test("HTML is told from text by its start, in any letter case or UTF-16; the extension only decides for markup")
+    func formatSniffing() throws {
+        let page = try Data(contentsOf: Repository.samples.appendingPathComponent("102_baicheng_2019_plain.html"))
+        #expect(FormatSniffer.format(of: [UInt8](page), path: "report.txt") == .html)
+        #expect(FormatSniffer.format(of: Array("<!DOCTYPE HTML><P>年度报告".utf8), path: "a.txt") == .html)
+        #expect(FormatSniffer.format(of: Array("<Table><tr><td>1</td></tr></Table>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }), path: "a") == .html)
+        let seed = try Repository.sample(Seed.baicheng)
+        #expect(FormatSniffer.format(of: seed, path: "report.html") == .text)
+        #expect(FormatSniffer.format(of: Array("<p>一、总体情况</p>".utf8), path: "page.HTM") == .html)
+        #expect(FormatSniffer.format(of: Array("<p>一、总体情况</p>".utf8), path: "page.txt") == .text)
+        // A marker past the first KiB is not looked for.
+        #expect(FormatSniffer.format(of: Array((String(repeating: "报", count: 400) + "<html>").utf8), path: "a.txt") == .text)
+    }
+
     @Test("empty and binary files are refused with a reason")
     func refusals() {
         #expect(InputDecoder.decode([]) == .failure(.empty))

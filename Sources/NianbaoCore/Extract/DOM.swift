@@ -3,36 +3,15 @@ import Foundation
 
 /// Small readers over libxml2's tree: names, attributes, text, rows and cells.
 enum DOM {
-    /// Elements whose content is never report text.
-    static let skippedElements: Set<String> = [
-        "script", "style", "noscript", "iframe", "nav", "footer", "form", "select", "option", "button", "input",
-        "textarea", "object", "embed", "svg", "canvas", "link", "meta", "map", "area", "audio", "video",
-    ]
-
-    /// Elements that start and end a paragraph.
-    static let blockElements: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "header",
-        "main", "aside", "blockquote", "pre", "center", "address", "hr", "caption", "body", "html", "figure", "figcaption",
-    ]
-
-    /// Elements that wrap page chrome on real sites.
-    static let containerElements: Set<String> = ["div", "ul", "ol", "dl", "section", "aside", "header", "nav", "center", "p", "span", "table"]
-
     /// class or id words of navigation, breadcrumbs, share and print bars, footers and QR codes.
     static let chromeWords = ["nav", "menu", "breadcrumb", "crumb", "footer", "share", "toolbar", "qrcode", "erweima", "ewm",
                               "print", "fontsize", "topbar", "position", "location", "weizhi", "dqwz", "crawler"]
-
-    /// The element's name; libxml2's HTML parser has already lowercased it.
-    static func name(_ node: xmlNodePtr) -> String {
-        guard let name = node.pointee.name else { return "" }
-        return String(cString: name)
-    }
 
     /// An attribute's value, read from the node's attribute list (nothing to free).
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
         var property = node.pointee.properties
         while let current = property {
-            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == name {
+            if let attributeName = current.pointee.name, equalsIgnoringASCIICase(attributeName, name) {
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
@@ -46,6 +25,17 @@ enum DOM {
         return nil
     }
 
+    /// Whether a C string is `name` (lowercase ASCII) in any letter case.
+    private static func equalsIgnoringASCIICase(_ cString: UnsafePointer<xmlChar>, _ name: String) -> Bool {
+        var index = 0
+        for byte in name.utf8 {
+            let other = cString[index]
+            guard other == byte || (other >= 0x41 && other <= 0x5A && other | 0x20 == byte) else { return false }
+            index += 1
+        }
+        return cString[index] == 0
+    }
+
     /// A `rowspan` or `colspan`, clamped to what real tables use.
     static func span(_ cell: xmlNodePtr, _ name: String) -> Int {
         guard let text = attribute(cell, name)?.trimmingSpaces(), let value = Int(text.prefix { $0.isNumber }) else { return 1 }
@@ -53,18 +43,19 @@ enum DOM {
     }
 
     /// A container of page chrome, by its class or id; never one that holds a table or much text.
-    static func isChromeContainer(_ node: xmlNodePtr, name: String) -> Bool {
-        guard node.pointee.properties != nil, containerElements.contains(name) else { return false }
+    static func isChromeContainer(_ node: xmlNodePtr, kind: ElementKind) -> Bool {
+        guard node.pointee.properties != nil, kind.contains(.container) else { return false }
         let words = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
         guard chromeWords.contains(where: words.containsBytes) else { return false }
-        return !containsTable(node, depth: 0) && allText(node).count < 300
+        // Scalars, not Characters: in Chinese text they agree, and grapheme breaking costs far more.
+        return !containsTable(node, depth: 0) && allText(node).hasAtMost(299)
     }
 
     private static func containsTable(_ node: xmlNodePtr, depth: Int) -> Bool {
         guard depth < 64 else { return false }
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE && (name(current) == "table" || containsTable(current, depth: depth + 1)) {
+            if current.pointee.type == XML_ELEMENT_NODE && (ElementKind.of(current).contains(.table) || containsTable(current, depth: depth + 1)) {
                 return true
             }
             child = current.pointee.next
@@ -78,10 +69,11 @@ enum DOM {
         var child = table.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE {
-                switch name(current) {
-                case "tr": rows.append(current)
-                case "thead", "tbody", "tfoot": rows += self.rows(of: current)
-                default: break
+                let kind = ElementKind.of(current)
+                if kind.contains(.row) {
+                    rows.append(current)
+                } else if kind.contains(.rowGroup) {
+                    rows += self.rows(of: current)
                 }
             }
             child = current.pointee.next
@@ -93,7 +85,7 @@ enum DOM {
         var cells: [xmlNodePtr] = []
         var child = row.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, ["td", "th"].contains(name(current)) { cells.append(current) }
+            if current.pointee.type == XML_ELEMENT_NODE, ElementKind.of(current).contains(.cell) { cells.append(current) }
             child = current.pointee.next
         }
         return cells
@@ -123,10 +115,10 @@ enum DOM {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { text.append(content) }
             case XML_ELEMENT_NODE:
-                let elementName = name(current)
-                if elementName == "table" {
+                let kind = ElementKind.of(current)
+                if kind.contains(.table) {
                     nestedTables.append(current)
-                } else if !skippedElements.contains(elementName) {
+                } else if !kind.contains(.skipped) {
                     collect(current, into: &text, nestedTables: &nestedTables, depth: depth + 1)
                 }
             default:

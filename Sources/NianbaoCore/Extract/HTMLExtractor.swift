@@ -67,23 +67,22 @@ struct DOMWalker {
     }
 
     private mutating func element(_ node: xmlNodePtr, depth: Int) {
-        let name = DOM.name(node)
-        switch name {
-        case "head":
+        let kind = ElementKind.of(node)
+        if kind.contains(.head) {
             readHead(node)
             return
-        case "table":
+        }
+        if kind.contains(.table) {
             flushParagraph()
             readAnyTable(node, depth: depth)
             return
-        case "br":
+        }
+        if kind.contains(.lineBreak) {
             flushParagraph()
             return
-        default:
-            break
         }
-        if DOM.skippedElements.contains(name) || DOM.isChromeContainer(node, name: name) { return }
-        let isBlock = DOM.blockElements.contains(name)
+        if kind.contains(.skipped) || DOM.isChromeContainer(node, kind: kind) { return }
+        let isBlock = kind.contains(.block)
         if isBlock { flushParagraph() }
         var child = node.pointee.children
         while let current = child {
@@ -157,18 +156,16 @@ struct DOMWalker {
         var child = head.pointee.children
         while let node = child {
             if node.pointee.type == XML_ELEMENT_NODE {
-                switch DOM.name(node) {
-                case "title":
+                let kind = ElementKind.of(node)
+                if kind.contains(.title) {
                     var text = InlineText()
                     text.append(DOM.allText(node))
                     if !text.text.isEmpty { pageFields["title"] = text.text }
-                case "meta":
+                } else if kind.contains(.meta) {
                     if let name = DOM.attribute(node, "name")?.lowercased(), let content = DOM.attribute(node, "content"),
                        let field = PageFields.metaNames[name], !content.trimmingSpaces().isEmpty {
                         pageFields[field] = content.trimmingSpaces()
                     }
-                default:
-                    break
                 }
             }
             child = node.pointee.next

@@ -57,13 +57,23 @@ public struct FileProcessor {
 
 /// Tells HTML from raw text by the file's start, whatever its extension.
 enum FormatSniffer {
+    /// Markup that only an HTML page starts with, lowercase ASCII.
+    private static let markers = ["<html", "<!doctype html", "<body", "<table"].map { Array($0.utf8) }
+
     static func format(of bytes: [UInt8], path: String) -> SourceFormat {
-        let head = String(decoding: bytes.prefix(1024).filter { $0 != 0 }, as: UTF8.self).lowercased()
-        if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.contains("<table") {
-            return .html
+        // The first KiB, NULs dropped (UTF-16 markup reads as ASCII then) and ASCII lowercased:
+        // every marker is ASCII, so no byte beyond it can take part in a match.
+        var head: [UInt8] = []
+        head.reserveCapacity(1024)
+        for byte in bytes.prefix(1024) where byte != 0 {
+            head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         }
+        let found = head.withUnsafeBufferPointer { head in
+            markers.contains { marker in marker.withUnsafeBufferPointer { ByteSearch.contains(head, $0) } }
+        }
+        if found { return .html }
         let lowered = path.lowercased()
-        if (lowered.hasSuffix(".html") || lowered.hasSuffix(".htm")) && head.contains("<") { return .html }
+        if (lowered.hasSuffix(".html") || lowered.hasSuffix(".htm")) && head.contains(UInt8(ascii: "<")) { return .html }
         return .text
     }
 }

@@ -35,6 +35,25 @@ struct WriteTests {
         #expect(String(decoding: tail, as: UTF8.self) == "\"末\u{E2}\"")
     }
 
+    @Test("escapes and quotes are found at every byte position of a long paragraph, across the eight-byte steps")
+    func escapesAtEveryPosition() throws {
+        for special in ["\"", "\\", "\n", "\r", "\u{1F}", "\u{2028}", ","] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset % 3) + String(repeating: "报", count: offset / 3)
+                    + special + String(repeating: "告“”", count: 5)
+                var json: [UInt8] = []
+                JSONText.append(text, to: &json)
+                let decoded = try JSONSerialization.jsonObject(with: Data(json), options: .fragmentsAllowed) as? String
+                #expect(decoded == text, "\(special.debugDescription) after \(offset) characters")
+                #expect(!json.dropFirst().dropLast().contains(where: { $0 < 0x20 }))
+                let csv = CSVField.escape(text)
+                #expect(csv.hasPrefix("\"") == (special != "\\" && special != "\u{1F}" && special != "\u{2028}"),
+                        "\(special.debugDescription) after \(offset) characters")
+            }
+        }
+        #expect(CSVField.escape(String(repeating: "报告", count: 40)) == String(repeating: "报告", count: 40))
+    }
+
     @Test("JSONL: numbers as numbers, empty as null, keys in contract order")
     func jsonLines() {
         let cells = RowEncoder(schema: .applications)

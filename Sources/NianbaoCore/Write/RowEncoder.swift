@@ -113,7 +113,10 @@ enum CSVField {
     static func append(_ field: String, to bytes: inout [UInt8]) {
         var field = field
         field.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            let clear = ByteWords.skipUnflagged(utf8, from: 0) { word in
+                ByteWords.equal(0x2C, in: word) | ByteWords.equal(0x22, in: word) | ByteWords.below(0x0E, in: word)
+            }
+            guard utf8[clear...].contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
                 bytes.append(contentsOf: utf8)
                 return
             }
@@ -153,6 +156,11 @@ enum JSONText {
             var start = 0
             var index = 0
             while index < utf8.count {
+                index = ByteWords.skipUnflagged(utf8, from: index) { word in
+                    ByteWords.below(0x20, in: word) | ByteWords.equal(0x22, in: word) | ByteWords.equal(0x5C, in: word)
+                        | ByteWords.equal(0xE2, in: word)
+                }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 guard needsEscape(byte) else {
                     index += 1

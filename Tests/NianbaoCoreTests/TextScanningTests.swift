@@ -37,6 +37,21 @@ struct TextScanningTests {
         #expect("ab政".utf8Prefix(3) == "ab")
     }
 
+    @Test("line breaks are found at every byte position; a cut at each line feed keeps the empty pieces")
+    func lineBreaks() {
+        for separator in ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset % 3) + String(repeating: "报", count: offset / 3)
+                    + separator + "告“—”"
+                #expect(text.hasLineBreak, "\(separator.debugDescription) after \(offset) characters")
+            }
+        }
+        #expect(!"报告“—”\u{2027}\u{202A}\u{A0}\t年度报告年度".hasLineBreak)
+        for text in ["", "\n", "甲\n\n乙", "\n甲\n", String(repeating: "报告\n", count: 9)] {
+            #expect(text.splitOnLineFeeds() == text.split(separator: "\n", omittingEmptySubsequences: false))
+        }
+    }
+
     @Test("numbering is ruled out by its first scalar, and still read after spaces")
     func numberingOpeners() {
         #expect(Numbering.read("  (三)不予公开")?.ordinal == 3)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The normalise stage: flattens the extracted blocks into tokens, judges the script, and gives every
 /// token its simplified, width-folded and label-key forms. A simplified report needs no OpenCC call at
 /// all; a traditional or mixed one, one call per configuration over the whole report.
@@ -95,10 +97,10 @@ public struct Normalizer {
             let text = texts[index]
             return text.hasLineBreak ? text.replacingNewlines() : text
         }.joined(separator: "\n")
-        let converted = convert(joined).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let converted = convert(joined).splitOnLineFeeds()
         var result = texts
         if converted.count == convertible.count {
-            for (index, text) in zip(convertible, converted) { result[index] = String(Substring(text)) }
+            for (index, text) in zip(convertible, converted) { result[index] = String(text) }
         } else {
             for index in convertible { result[index] = convert(texts[index]) }
         }
@@ -123,19 +125,53 @@ extension String {
     }
 
     /// Whether the text holds a line break Character (LF, VT, FF, CR, U+0085, U+2028, U+2029), found by bytes.
-    fileprivate var hasLineBreak: Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in utf8 {
-            switch byte {
-            case 0x0A...0x0D: return true
-            case 0x85 where previous == 0xC2: return true
-            case 0xA8, 0xA9: if previous == 0x80 && beforePrevious == 0xE2 { return true }
-            default: break
+    var hasLineBreak: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                // Only a byte below 0x0E, or a lead byte C2 or E2, can start a line break.
+                index = ByteWords.skipUnflagged(bytes, from: index) { word in
+                    ByteWords.below(0x0E, in: word) | ByteWords.equal(0xC2, in: word) | ByteWords.equal(0xE2, in: word)
+                }
+                guard index < bytes.count else { return false }
+                switch bytes[index] {
+                case 0x0A...0x0D: return true
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return true
+                default: index += 1
+                }
             }
-            beforePrevious = previous
-            previous = byte
+            return false
         }
-        return false
+    }
+
+    /// The text cut at every line feed, empty pieces kept; the cuts are found with `memchr`.
+    func splitOnLineFeeds() -> [Substring] {
+        var text = self
+        let offsets = text.withUTF8 { bytes -> [Int] in
+            guard let base = bytes.baseAddress else { return [] }
+            var offsets: [Int] = []
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, 0x0A, bytes.count - index) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                offsets.append(offset)
+                index = offset + 1
+            }
+            return offsets
+        }
+        var pieces: [Substring] = []
+        pieces.reserveCapacity(offsets.count + 1)
+        var start = text.utf8.startIndex
+        for offset in offsets {
+            // A line feed is one ASCII byte: the cuts fall on scalar boundaries.
+            let end = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            pieces.append(Substring(text.utf8[start..<end]))
+            start = text.utf8.index(after: end)
+        }
+        pieces.append(Substring(text.utf8[start...]))
+        return pieces
     }
 
     fileprivate func replacingNewlines() -> String {

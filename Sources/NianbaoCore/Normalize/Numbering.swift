@@ -17,74 +17,64 @@ public struct Numbering: Equatable, Sendable {
         read(Substring(text))
     }
 
+    /// Read scalar by scalar: this runs on every token of a report, and stepping Characters (grapheme
+    /// breaking) cost more than the rest of the label key.
     public static func read(_ text: Substring) -> Numbering? {
-        // Most texts start with none of the characters numbering starts with: settled by one scalar.
-        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }), isOpener(first.value) else { return nil }
-        var index = text.startIndex
-        skipSpaces(text, &index)
-        guard index < text.endIndex else { return nil }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        skipSpaces(scalars, &index)
+        // Most texts start with none of the scalars numbering starts with: settled by one scalar.
+        guard index < scalars.endIndex, isOpener(scalars[index].value) else { return nil }
 
-        if text[index] == "(" {
-            var cursor = text.index(after: index)
-            skipSpaces(text, &cursor)
+        if scalars[index] == "(" {
+            var cursor = scalars.index(after: index)
+            skipSpaces(scalars, &cursor)
             let digitsStart = cursor
-            while cursor < text.endIndex, isOrdinalCharacter(text[cursor]) { cursor = text.index(after: cursor) }
-            guard cursor > digitsStart, let ordinal = ordinalValue(text[digitsStart..<cursor]) else { return nil }
-            skipSpaces(text, &cursor)
-            guard cursor < text.endIndex, text[cursor] == ")" else { return nil }
-            cursor = text.index(after: cursor)
-            skipSpaces(text, &cursor)
-            return Numbering(ordinal: ordinal, style: .parenthesized, rest: text[cursor...])
+            while cursor < scalars.endIndex, isOrdinal(scalars[cursor].value) { cursor = scalars.index(after: cursor) }
+            guard cursor > digitsStart, let ordinal = ordinalValue(scalars[digitsStart..<cursor]) else { return nil }
+            skipSpaces(scalars, &cursor)
+            guard cursor < scalars.endIndex, scalars[cursor] == ")" else { return nil }
+            cursor = scalars.index(after: cursor)
+            skipSpaces(scalars, &cursor)
+            return Numbering(ordinal: ordinal, style: .parenthesized, rest: Substring(scalars[cursor...]))
         }
 
-        if isDash(text[index]) {
-            var cursor = text.index(after: index)
-            while cursor < text.endIndex, isDash(text[cursor]) { cursor = text.index(after: cursor) }
-            guard cursor < text.endIndex, text[cursor] == "、" else { return nil }
-            cursor = text.index(after: cursor)
-            skipSpaces(text, &cursor)
-            return Numbering(ordinal: 1, style: .delimited, rest: text[cursor...])
+        if isDash(scalars[index].value) {
+            var cursor = scalars.index(after: index)
+            while cursor < scalars.endIndex, isDash(scalars[cursor].value) { cursor = scalars.index(after: cursor) }
+            guard cursor < scalars.endIndex, scalars[cursor] == "、" else { return nil }
+            cursor = scalars.index(after: cursor)
+            skipSpaces(scalars, &cursor)
+            return Numbering(ordinal: 1, style: .delimited, rest: Substring(scalars[cursor...]))
         }
 
         var cursor = index
-        while cursor < text.endIndex, isOrdinalCharacter(text[cursor]) { cursor = text.index(after: cursor) }
-        guard cursor > index, cursor < text.endIndex, isDelimiter(text[cursor]),
-              let ordinal = ordinalValue(text[index..<cursor]) else { return nil }
+        while cursor < scalars.endIndex, isOrdinal(scalars[cursor].value) { cursor = scalars.index(after: cursor) }
+        guard cursor > index, cursor < scalars.endIndex, isDelimiter(scalars[cursor].value),
+              let ordinal = ordinalValue(scalars[index..<cursor]) else { return nil }
         // `188.64` is a number, not the numbering `188.`
-        let afterDelimiter = text.index(after: cursor)
-        if text[cursor] == ".", afterDelimiter < text.endIndex, text[afterDelimiter].isASCII, text[afterDelimiter].isNumber {
+        let afterDelimiter = scalars.index(after: cursor)
+        if scalars[cursor] == ".", afterDelimiter < scalars.endIndex, isASCIIDigit(scalars[afterDelimiter].value) {
             return nil
         }
         var restStart = afterDelimiter
-        skipSpaces(text, &restStart)
-        return Numbering(ordinal: ordinal, style: .delimited, rest: text[restStart...])
-    }
-
-    // Characters are told by their one scalar, not hashed: this runs on every token of a report.
-    @inline(__always)
-    private static func scalar(_ character: Character) -> UInt32? {
-        let scalars = character.unicodeScalars
-        return scalars.count == 1 ? scalars.first!.value : nil
+        skipSpaces(scalars, &restStart)
+        return Numbering(ordinal: ordinal, style: .delimited, rest: Substring(scalars[restStart...]))
     }
 
     /// — - – － ─
     @inline(__always)
-    private static func isDash(_ value: UInt32?) -> Bool {
+    private static func isDash(_ value: UInt32) -> Bool {
         switch value {
         case 0x2014, 0x2D, 0x2013, 0xFF0D, 0x2500: return true
         default: return false
         }
     }
 
-    @inline(__always)
-    private static func isDash(_ character: Character) -> Bool {
-        isDash(scalar(character))
-    }
-
     /// 、 . ． , ，
     @inline(__always)
-    private static func isDelimiter(_ character: Character) -> Bool {
-        switch scalar(character) {
+    private static func isDelimiter(_ value: UInt32) -> Bool {
+        switch value {
         case 0x3001, 0x2E, 0xFF0E, 0x2C, 0xFF0C: return true
         default: return false
         }
@@ -92,7 +82,7 @@ public struct Numbering: Equatable, Sendable {
 
     /// 〇 零 一 二 三 四 五 六 七 八 九 → 0–9.
     @inline(__always)
-    private static func chineseDigit(_ value: UInt32?) -> Int? {
+    private static func chineseDigit(_ value: UInt32) -> Int? {
         switch value {
         case 0x3007, 0x96F6: return 0
         case 0x4E00: return 1
@@ -113,31 +103,37 @@ public struct Numbering: Equatable, Sendable {
     /// A numbering can start with `(`, a dash or an ordinal character.
     @inline(__always)
     private static func isOpener(_ value: UInt32) -> Bool {
-        (value >= 0x30 && value <= 0x39) || value == 0x28 || value == ten || chineseDigit(value) != nil || isDash(value)
+        isOrdinal(value) || value == 0x28 || isDash(value)
     }
 
     @inline(__always)
-    static func isOrdinalCharacter(_ character: Character) -> Bool {
-        if character.isASCII { return character.isNumber }
-        let value = scalar(character)
-        return value == ten || chineseDigit(value) != nil
+    private static func isASCIIDigit(_ value: UInt32) -> Bool {
+        value >= 0x30 && value <= 0x39
+    }
+
+    @inline(__always)
+    static func isOrdinal(_ value: UInt32) -> Bool {
+        isASCIIDigit(value) || value == ten || chineseDigit(value) != nil
     }
 
     /// `十二` → 12, `二十` → 20, `3` → 3; nil for anything else.
-    static func ordinalValue(_ text: Substring) -> Int? {
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return text.count <= 3 ? Int(text) : nil }
-        if let tenIndex = text.firstIndex(of: "十") {
-            let tensPart = text[..<tenIndex], onesPart = text[text.index(after: tenIndex)...]
-            let tens = tensPart.isEmpty ? 1 : (tensPart.count == 1 ? chineseDigit(scalar(tensPart.first!)) : nil)
-            let ones = onesPart.isEmpty ? 0 : (onesPart.count == 1 ? chineseDigit(scalar(onesPart.first!)) : nil)
+    static func ordinalValue(_ text: Substring.UnicodeScalarView) -> Int? {
+        let values = text.map(\.value)
+        if values.allSatisfy(isASCIIDigit) {
+            return values.count <= 3 ? values.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
+        }
+        if let tenIndex = values.firstIndex(of: ten) {
+            let tensPart = values[..<tenIndex], onesPart = values[(tenIndex + 1)...]
+            let tens = tensPart.isEmpty ? 1 : (tensPart.count == 1 ? chineseDigit(tensPart.first!) : nil)
+            let ones = onesPart.isEmpty ? 0 : (onesPart.count == 1 ? chineseDigit(onesPart.first!) : nil)
             guard let tens, let ones else { return nil }
             return tens * 10 + ones
         }
-        guard text.count == 1, let digit = chineseDigit(scalar(text.first!)) else { return nil }
-        return digit
+        guard values.count == 1 else { return nil }
+        return chineseDigit(values[0])
     }
 
-    private static func skipSpaces(_ text: Substring, _ index: inout Substring.Index) {
-        while index < text.endIndex, text[index] == " " || text[index] == "\t" { index = text.index(after: index) }
+    private static func skipSpaces(_ scalars: Substring.UnicodeScalarView, _ index: inout Substring.UnicodeScalarView.Index) {
+        while index < scalars.endIndex, scalars[index] == " " || scalars[index] == "\t" { index = scalars.index(after: index) }
     }
 }

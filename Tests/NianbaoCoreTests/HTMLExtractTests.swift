@@ -50,6 +50,20 @@ struct HTMLExtractTests {
         #expect(disagreements.isEmpty)
     }
 
+    @Test("white space is found at every byte position of a long run, across the eight-byte steps")
+    func inlineSpacesAtEveryPosition() {
+        for space in [" ", "\t", "\n", "\u{85}", "\u{1680}", "\u{2003}", "\u{2028}", "  \u{205F}"] {
+            for offset in 0..<20 {
+                let prefix = String(repeating: "a", count: offset % 3) + String(repeating: "报", count: offset / 3)
+                var text = InlineText()
+                text.append(prefix + space + "告“—”" + space)
+                // Kept only beside a Latin letter: here, after a prefix of letters alone.
+                let kept = offset < 3 && offset > 0
+                #expect(text.text == prefix + (kept ? " " : "") + "告“—”", "\(space.debugDescription) after \(offset) characters")
+            }
+        }
+    }
+
     @Test("rowspan and colspan resolve to browser grid positions; spanned copies are not repeated")
     func spans() {
         let grid = TableGrid(rows: [

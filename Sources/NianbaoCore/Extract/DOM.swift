@@ -153,6 +153,11 @@ struct InlineText {
         var index = 0
         var spanStart = 0
         while index <= bytes.count {
+            // Only a byte below 0x21 or a lead byte C2, E1 or E2 can start white space.
+            index = ByteWords.skipUnflagged(bytes, from: index) { word in
+                ByteWords.below(0x21, in: word) | ByteWords.equal(0xC2, in: word) | ByteWords.equal(0xE1, in: word)
+                    | ByteWords.equal(0xE2, in: word)
+            }
             let space = index < bytes.count ? Self.spaceLength(bytes, at: index) : -1
             if space == 0 {
                 // No white space starts inside a scalar: step over the whole of it (Han text: 3 bytes).

@@ -36,7 +36,7 @@ struct ByteKey: Hashable {
     }
 
     static func == (left: ByteKey, right: ByteKey) -> Bool {
-        left.text.utf8.elementsEqual(right.text.utf8)
+        left.text.hasSameBytes(as: right.text)
     }
 
     func hash(into hasher: inout Hasher) {

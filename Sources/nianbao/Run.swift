@@ -59,7 +59,6 @@ struct Run: ParsableCommand {
         }
         let mode: ProgressReporter.Mode = quiet ? .quiet : verbose ? .verbose : (Console.isTerminal ? .bar : .log)
         let reporter = ProgressReporter(mode: mode, input: settings.input.path)
-        AllocatorTuning.keepFreedMemoryForReuse()
         let pipeline = Pipeline(config: settings, full: full, shard: shard.flatMap(Shard.init), observer: reporter.observe)
         do {
             let summary = try pipeline.run()

@@ -79,13 +79,3 @@ struct PipelineTests {
         #expect(try Data(contentsOf: output.appendingPathComponent("reports.csv")) == before)
     }
 }
-
-@Suite("Allocator tuning for batch runs")
-struct AllocatorTuningTests {
-    #if canImport(Glibc)
-    @Test("glibc accepts the thresholds the command line sets")
-    func glibcAcceptsThresholds() {
-        #expect(AllocatorTuning.keepFreedMemoryForReuse())
-    }
-    #endif
-}

@@ -12,10 +12,6 @@ int nianbao_exchange_paths(const char *first, const char *second);
 int nianbao_contains_bytes(const unsigned char *haystack, size_t haystack_length,
                            const unsigned char *needle, size_t needle_length);
 
-/// glibc: serve allocations below `mmap_threshold` from the heap and give freed memory back to the
-/// system only past `trim_threshold`. Returns 1 when applied, 0 elsewhere or on refusal.
-int nianbao_keep_freed_memory(size_t mmap_threshold, size_t trim_threshold);
-
 /// Copies up to `length` bytes from `source` at `*source_offset` to `target` at its file offset, inside
 /// the kernel (Linux copy_file_range): no trip through user memory. Advances both offsets; returns the
 /// bytes copied, 0 at the source's end, or -1 with errno set (ENOSYS, EXDEV, EINVAL: copy by hand).

@@ -55,6 +55,21 @@ struct NormalizeTests {
         #expect(WidthFolding.fold(untouched) == untouched)
     }
 
+    @Test("width folding finds what folds at every byte position, across the eight-byte steps")
+    func widthFoldingAtEveryPosition() {
+        let folds: [(String, String)] = [("，", ","), ("\u{3000}", " "), ("\u{A0}", " "), ("０", "0"), ("\u{2212}", "-"), ("\u{F900}", "\u{8C48}")]
+        for (wide, narrow) in folds {
+            for offset in 0..<20 {
+                let prefix = String(repeating: "a", count: offset % 3) + String(repeating: "报", count: offset / 3)
+                // 、 and “ share lead bytes with what folds (E3, E2) and stay as they are.
+                let text = prefix + wide + "告、“”" + wide
+                // Compared as bytes: String's == would take U+F900 for U+8C48.
+                #expect(Array(WidthFolding.fold(text).utf8) == Array((prefix + narrow + "告、“”" + narrow).utf8),
+                        "\(wide) after \(offset) characters")
+            }
+        }
+    }
+
     @Test("label forms remembered from an earlier report are the ones OpenCC gives afresh (seed 002 twice)")
     func rememberedPhraseForms() throws {
         let document = TextExtractor.extract(String(decoding: try Repository.sample(Seed.taiyuan), as: UTF8.self), encoding: "utf-8")

@@ -8,15 +8,15 @@ public enum WidthFolding {
         return text.withUTF8 { bytes -> String? in
             // Most text has nothing to fold: find the first scalar that does before allocating.
             // A String's bytes are valid UTF-8, so the scan steps a whole scalar at a time.
-            var index = 0
-            while index < bytes.count, foldable(bytes, at: index) == nil { index += TextScanning.scalarLength(lead: bytes[index]) }
+            var index = firstCandidate(bytes, from: 0)
+            while index < bytes.count, foldable(bytes, at: index) == nil { index = firstCandidate(bytes, from: index + 1) }
             guard index < bytes.count else { return nil }
             var output = [UInt8]()
             output.reserveCapacity(bytes.count)
             var start = 0
             while index < bytes.count {
                 guard let (length, replacement) = foldable(bytes, at: index) else {
-                    index += TextScanning.scalarLength(lead: bytes[index])
+                    index = firstCandidate(bytes, from: index + 1)
                     continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -27,6 +27,29 @@ public enum WidthFolding {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             return String(decoding: output, as: UTF8.self)
         } ?? text
+    }
+
+    /// The index of the first lead byte at or after `start` that may begin a scalar that folds (C2,
+    /// E2, E3 or EF), or the end. Words without one are skipped eight bytes at a time; a continuation
+    /// byte is never taken for a lead.
+    @inline(__always)
+    private static func firstCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            index = ByteWords.skipUnflagged(bytes, from: index) { word in
+                ByteWords.equal(0xC2, in: word) | ByteWords.equal(0xE2, in: word) | ByteWords.equal(0xE3, in: word)
+                    | ByteWords.equal(0xEF, in: word)
+            }
+            // A flagged word (or the tail): at most eight bytes by hand, then words again.
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                switch bytes[index] {
+                case 0xC2, 0xE2, 0xE3, 0xEF: return index
+                default: index += 1
+                }
+            }
+        }
+        return index
     }
 
     /// The byte length and replacement of a scalar that folds and starts at `index`. Every such

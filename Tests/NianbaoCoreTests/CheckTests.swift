@@ -33,6 +33,32 @@ struct CheckTests {
         #expect(missing.contains { $0.check == "rule_skipped" && $0.scope == "t4_total" && $0.message.contains("review") })
     }
 
+    @Test("cells in another order, or with one left out or doubled, are checked by their codes (seed 000)")
+    func cellsOutOfOrder() throws {
+        let report = try processSample(Seed.linyi).parsed
+        let template = try #require(TemplateSpec.catalog.first { $0.code == report.template })
+        let inOrder = ConsistencyChecker.check(cells: report.cells, template: template)
+        #expect(inOrder.map(\.check) == ["t3_balance", "t3_results_sum", "t3_row_total"])
+        #expect(ConsistencyChecker.check(cells: report.cells.reversed(), template: template) == inOrder)
+        // Without that total, each of the three failing rules cannot be tested where it failed.
+        let withoutOne = report.cells.filter { !($0.row == "total_processed" && $0.column == "natural_person") }
+        let skipped = ConsistencyChecker.check(cells: withoutOne, template: template)
+        #expect(skipped.map { "\($0.check)/\($0.scope)" } == ["rule_skipped/t3_balance", "rule_skipped/t3_results_sum", "rule_skipped/t3_row_total"])
+        #expect(skipped.map(\.message) == [
+            "t3_balance not tested for natural_person: it touches missing or unparsed cells",
+            "t3_results_sum not tested for natural_person: it touches missing or unparsed cells",
+            "t3_row_total not tested for total_processed: it touches missing or unparsed cells",
+        ])
+        // The last cell of a place wins, as a later correction would.
+        var doubled = report.cells
+        if let index = doubled.firstIndex(where: { $0.row == "total_processed" && $0.column == "natural_person" }) {
+            var corrected = doubled[index]
+            corrected.value = corrected.value.map { $0 - 5 }
+            doubled.append(corrected)
+        }
+        #expect(!ConsistencyChecker.check(cells: doubled, template: template).contains { $0.check == "t3_balance" })
+    }
+
     @Test("cross_year_carry compares an organ's consecutive years in one run")
     func crossYear() throws {
         let linyi = try processSample(Seed.linyi)

@@ -7,38 +7,39 @@ public enum ConsistencyChecker {
     public static func check(cells: [Cell], template: TemplateSpec) -> [Finding] {
         var findings: [Finding] = []
         for table in template.tables {
-            let grid = CellGrid(cells: cells.filter { $0.table == table.kind })
+            let grid = CellGrid(cells: cells, table: table)
             var skipped: [String: [String]] = [:]
-            for block in table.blocks {
+            for (blockIndex, block) in table.blocks.enumerated() {
+                func rows(_ roles: RowSpec.Role...) -> [Int] { block.rows.indices.filter { roles.contains(block.rows[$0].role) } }
+                func rowNames(_ rows: [Int]) -> String { rows.map { block.rows[$0].code }.joined(separator: " + ") }
                 if let rule = table.rules.balance {
-                    for column in block.columns {
-                        let intake = block.rows.filter { $0.role == .intake }
-                        let outflow = block.rows.filter { $0.role == .resultTotal || $0.role == .carriedForward }
-                        guard !intake.isEmpty, !outflow.isEmpty else { continue }
+                    let intake = rows(.intake)
+                    let outflow = rows(.resultTotal, .carriedForward)
+                    for (columnIndex, column) in block.columns.enumerated() where !intake.isEmpty && !outflow.isEmpty {
                         compare(rule: rule, scope: column.code,
-                                expected: grid.sum(block, rows: intake, columns: [column]),
-                                actual: grid.sum(block, rows: outflow, columns: [column]),
-                                message: "\(names(intake)) = \(names(outflow)) in column \(column.code)",
+                                expected: grid.sum(block: blockIndex, rows: intake, columns: [columnIndex]),
+                                actual: grid.sum(block: blockIndex, rows: outflow, columns: [columnIndex]),
+                                message: "\(rowNames(intake)) = \(rowNames(outflow)) in column \(column.code)",
                                 findings: &findings, skipped: &skipped)
                     }
                 }
-                if let rule = table.rules.resultsSum, let total = block.rows.first(where: { $0.role == .resultTotal }) {
-                    let results = block.rows.filter { $0.role == .result }
-                    for column in block.columns {
+                if let rule = table.rules.resultsSum, let total = block.rows.firstIndex(where: { $0.role == .resultTotal }) {
+                    let results = rows(.result)
+                    for (columnIndex, column) in block.columns.enumerated() {
                         compare(rule: rule, scope: column.code,
-                                expected: grid.sum(block, rows: results, columns: [column]),
-                                actual: grid.sum(block, rows: [total], columns: [column]),
-                                message: "\(total.code) = sum of the \(results.count) result rows in column \(column.code)",
+                                expected: grid.sum(block: blockIndex, rows: results, columns: [columnIndex]),
+                                actual: grid.sum(block: blockIndex, rows: [total], columns: [columnIndex]),
+                                message: "\(block.rows[total].code) = sum of the \(results.count) result rows in column \(column.code)",
                                 findings: &findings, skipped: &skipped)
                     }
                 }
                 if let rule = table.rules.rowTotal, let totalIndex = block.totalColumn {
-                    let parts = block.columns.filter { $0.role == .part }
-                    for row in block.rows {
+                    let parts = block.columns.indices.filter { block.columns[$0].role == .part }
+                    for (rowIndex, row) in block.rows.enumerated() {
                         compare(rule: rule, scope: row.code,
-                                expected: grid.sum(block, rows: [row], columns: parts),
-                                actual: grid.sum(block, rows: [row], columns: [block.columns[totalIndex]]),
-                                message: "\(block.columns[totalIndex].code) = sum of \(parts.map(\.code).joined(separator: " + ")) in row \(row.code)",
+                                expected: grid.sum(block: blockIndex, rows: [rowIndex], columns: parts),
+                                actual: grid.sum(block: blockIndex, rows: [rowIndex], columns: [totalIndex]),
+                                message: "\(block.columns[totalIndex].code) = sum of \(parts.map { block.columns[$0].code }.joined(separator: " + ")) in row \(row.code)",
                                 findings: &findings, skipped: &skipped)
                     }
                 }
@@ -66,35 +67,93 @@ public enum ConsistencyChecker {
         }
     }
 
-    private static func names(_ rows: [RowSpec]) -> String {
-        rows.map(\.code).joined(separator: " + ")
-    }
 }
 
-/// The cells of one table by block, row and column, summed the way the rules need.
+/// The cells of one table in the order its spec lists them (block, row, column), so that the rules
+/// sum by position: no cell is looked up by its codes, and none is copied.
 struct CellGrid {
-    private struct Key: Hashable {
-        var block: String
-        var row: String
-        var column: String
+    private enum Slot {
+        case absent
+        case blank
+        case reported(Decimal)
+        case unreadable
     }
 
-    private var cells: [Key: Cell] = [:]
+    private var slots: [Slot]
+    /// The position of each block's first cell, and each block's number of columns.
+    private let blockStarts: [Int]
+    private let columnCounts: [Int]
 
-    init(cells: [Cell]) {
-        for cell in cells { self.cells[Key(block: cell.item, row: cell.row, column: cell.column)] = cell }
+    init(cells: [Cell], table: TableSpec) {
+        var starts: [Int] = [], total = 0
+        for block in table.blocks {
+            starts.append(total)
+            total += block.rows.count * block.columns.count
+        }
+        blockStarts = starts
+        columnCounts = table.blocks.map(\.columns.count)
+        slots = Array(repeating: .absent, count: total)
+        let ofTable = cells.indices.filter { cells[$0].table == table.kind }
+        // The parser emits every cell of the spec in the spec's order: then each cell's place is
+        // confirmed by its codes and taken as it comes.
+        var position = 0
+        var inOrder = ofTable.count == total
+        placing: for block in table.blocks where inOrder {
+            for row in block.rows {
+                for column in block.columns {
+                    let cell = cells[ofTable[position]]
+                    guard cell.item == block.code, cell.row == row.code, cell.column == column.code else {
+                        inOrder = false
+                        break placing
+                    }
+                    slots[position] = Self.slot(cell)
+                    position += 1
+                }
+            }
+        }
+        guard !inOrder else { return }
+        // Any other set of cells (a subset, another order): placed by their codes, the last one of
+        // a place winning; cells the spec does not define are not read.
+        slots = Array(repeating: .absent, count: total)
+        var places: [String: Int] = [:]
+        position = 0
+        for block in table.blocks {
+            for row in block.rows {
+                for column in block.columns {
+                    places[Self.place(block.code, row.code, column.code)] = position
+                    position += 1
+                }
+            }
+        }
+        for index in ofTable {
+            let cell = cells[index]
+            if let place = places[Self.place(cell.item, cell.row, cell.column)] { slots[place] = Self.slot(cell) }
+        }
     }
 
-    /// The sum of the cells, blank as 0; nil when any cell is missing or unparsed.
-    func sum(_ block: BlockSpec, rows: [RowSpec], columns: [ColumnSpec]) -> Decimal? {
+    private static func place(_ block: String, _ row: String, _ column: String) -> String {
+        "\(block)\u{1F}\(row)\u{1F}\(column)"
+    }
+
+    private static func slot(_ cell: Cell) -> Slot {
+        switch cell.status {
+        case .reported: return .reported(cell.value ?? 0)
+        case .blank: return .blank
+        case .missing, .unparsed: return .unreadable
+        }
+    }
+
+    /// The sum of the cells at these row and column positions of a block, blank as 0; nil when any
+    /// cell is absent, missing or unparsed.
+    func sum(block: Int, rows: [Int], columns: [Int]) -> Decimal? {
         var total = Decimal(0)
         for row in rows {
+            let rowStart = blockStarts[block] + row * columnCounts[block]
             for column in columns {
-                guard let cell = cells[Key(block: block.code, row: row.code, column: column.code)] else { return nil }
-                switch cell.status {
-                case .reported: total += cell.value ?? 0
+                switch slots[rowStart + column] {
+                case .reported(let value): total += value
                 case .blank: break
-                case .missing, .unparsed: return nil
+                case .absent, .unreadable: return nil
                 }
             }
         }

@@ -18,19 +18,26 @@ struct TableGrid {
     var rows: [[SourceCell]]
 
     func resolved() -> [[PlacedCell]] {
-        var occupied: [Set<Int>] = Array(repeating: [], count: rows.count)
+        // Which columns of each row a cell already covers, as flags grown to the widest span seen.
+        var occupied: [[Bool]] = Array(repeating: [], count: rows.count)
         var placed: [[PlacedCell]] = []
+        placed.reserveCapacity(rows.count)
         for (rowIndex, row) in rows.enumerated() {
             var column = 0
             var placedRow: [PlacedCell] = []
+            placedRow.reserveCapacity(row.count)
             for cell in row {
-                while occupied[rowIndex].contains(column) { column += 1 }
+                while column < occupied[rowIndex].count && occupied[rowIndex][column] { column += 1 }
                 placedRow.append(PlacedCell(text: cell.text, row: rowIndex + 1, column: column + 1))
                 let lastRow = min(rows.count - 1, rowIndex + cell.rowSpan - 1)
+                let end = column + cell.columnSpan
                 for spannedRow in rowIndex...lastRow {
-                    for spannedColumn in column..<(column + cell.columnSpan) { occupied[spannedRow].insert(spannedColumn) }
+                    if occupied[spannedRow].count < end {
+                        occupied[spannedRow].append(contentsOf: repeatElement(false, count: end - occupied[spannedRow].count))
+                    }
+                    for spannedColumn in column..<end { occupied[spannedRow][spannedColumn] = true }
                 }
-                column += cell.columnSpan
+                column = end
             }
             placed.append(placedRow)
         }

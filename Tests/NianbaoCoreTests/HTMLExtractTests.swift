@@ -98,6 +98,9 @@ struct HTMLExtractTests {
         // The metadata table is still counted: the report's first table is the page's second.
         guard case .table(let first) = document.blocks.first(where: { if case .table = $0 { return true } else { return false } })! else { return }
         #expect(first.rows[0][0].location == .grid(table: 2, row: 1, column: 1))
+        #expect(SourceLocation.grid(table: 12, row: 305, column: 7).description == "table 12 row 305 col 7")
+        #expect(SourceLocation.line(233).description == "line 233")
+        #expect(SourceLocation.line(0).description == "line 0")
     }
 
     @Test("the declared charset is honoured, and a GBK page reads like its text capture (sample 104)")

@@ -113,6 +113,31 @@ struct HTMLExtractTests {
         #expect(decoded.text.contains("临沂市人民政府办公室2020年度政府信息公开工作年度报告"))
     }
 
+    @Test("Word's <o:p> tags are taken out before parsing, and the page reads exactly as with them (sample 101)")
+    func officeParagraphTags() throws {
+        let page = String(decoding: try Repository.sample("101_linyi_2020_word.html"), as: UTF8.self)
+        #expect(page.contains("<o:p>"))
+        // An unknown tag of another name is parsed as o:p was: inline, in place.
+        let kept = page.replacingOccurrences(of: "o:p>", with: "o:q>")
+        func outline(_ document: ExtractedDocument) -> [String] {
+            document.blocks.flatMap { block -> [String] in
+                switch block {
+                case .paragraph(let paragraph): return ["\(paragraph.location.description): \(paragraph.text)"]
+                case .table(let table): return table.rows.joined().map { "\($0.location.description): \($0.text)" }
+                }
+            }
+        }
+        let stripped = outline(HTMLExtractor.extract(page, encoding: "utf-8"))
+        #expect(stripped.count > 100)
+        #expect(stripped == outline(HTMLExtractor.extract(kept, encoding: "utf-8")))
+
+        var bytes = Array("甲<o:p></o:p>乙<o:p>&nbsp;</o:p>\n<o:q>丙</o:q><o:p".utf8)
+        let plain = bytes.withUnsafeBufferPointer { OfficeMarkup.withoutOfficeParagraphTags($0) }
+        #expect(plain.map { String(decoding: $0, as: UTF8.self) } == "甲乙&nbsp;\n<o:q>丙</o:q><o:p")
+        bytes = Array("<p>报告</p>".utf8)
+        #expect(bytes.withUnsafeBufferPointer { OfficeMarkup.withoutOfficeParagraphTags($0) } == nil)
+    }
+
     @Test("nested tables are read as tables of their own")
     func nested() {
         let page = "<table><tr><td>外<table><tr><td>内</td><td>1</td></tr></table></td><td>2</td></tr></table><table><tr><td>3</td></tr></table>"

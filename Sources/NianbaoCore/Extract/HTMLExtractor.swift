@@ -24,12 +24,17 @@ public enum HTMLExtractor {
 
     public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
         _ = initialized
-        // libxml2 reads the string's own UTF-8 storage: no copy of the page.
+        // libxml2 reads the string's own UTF-8 storage, no copy of the page, unless Word's `<o:p>`
+        // tags are to be taken out first.
         var text = text.isEmpty ? " " : text
         let document = text.withUTF8 { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(clamping: buffer.count), "page.html", "UTF-8", parseOptions)
+            func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> htmlDocPtr? {
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                    htmlReadMemory(pointer, Int32(clamping: bytes.count), "page.html", "UTF-8", parseOptions)
+                }
             }
+            guard let plain = OfficeMarkup.withoutOfficeParagraphTags(buffer), !plain.isEmpty else { return parse(buffer) }
+            return plain.withUnsafeBufferPointer(parse)
         }
         guard let document else { return ExtractedDocument(format: .html, encoding: encoding, blocks: []) }
         defer { xmlFreeDoc(document) }

@@ -21,9 +21,12 @@ public struct ReportFragment: Sendable {
         header = ReportHeader(report)
         var rows: [String: EncodedRows] = [:]
         // One table at a time, each with its encoder and bytes at hand: no lookups per row.
-        func encode(_ schema: OutputSchema, _ values: some Sequence<[FieldValue]>) {
+        // `bytes`: about what the rows will take, so that the buffers do not grow by doubling and copying.
+        func encode(_ schema: OutputSchema, _ values: some Sequence<[FieldValue]>, bytes: Int) {
             let encoder = RowEncoder(schema: schema)
             var encoded = EncodedRows()
+            encoded.csv.reserveCapacity(bytes)
+            encoded.jsonl.reserveCapacity(bytes + bytes / 2)
             for row in values {
                 encoder.appendCSV(row, to: &encoded.csv)
                 encoder.appendJSON(row, to: &encoded.jsonl)
@@ -31,10 +34,14 @@ public struct ReportFragment: Sendable {
             if !encoded.csv.isEmpty { rows[schema.name] = encoded }
         }
         for table in [TableKind.activeDisclosure, .applications, .reviewsLitigation] {
-            encode(OutputSchema.forTable(table), parsed.cells.lazy.filter { $0.table == table }.map { OutputRows.cell($0, reportID: reportID) })
+            let count = parsed.cells.reduce(0) { $1.table == table ? $0 + 1 : $0 }
+            encode(OutputSchema.forTable(table), parsed.cells.lazy.filter { $0.table == table }.map { OutputRows.cell($0, reportID: reportID) },
+                   bytes: count * 96)
         }
-        encode(.sections, parsed.sections.sorted { $0.number < $1.number }.lazy.map { OutputRows.section($0, reportID: reportID) })
-        encode(.checks, parsed.findings.lazy.map { OutputRows.finding($0, reportID: reportID) })
+        let sectionText = parsed.sections.reduce(0) { $0 + $1.text.utf8.count + $1.textSimplified.utf8.count + 128 }
+        encode(.sections, parsed.sections.sorted { $0.number < $1.number }.lazy.map { OutputRows.section($0, reportID: reportID) },
+               bytes: sectionText + sectionText / 16)
+        encode(.checks, parsed.findings.lazy.map { OutputRows.finding($0, reportID: reportID) }, bytes: parsed.findings.count * 160)
         self.rows = rows
     }
 }

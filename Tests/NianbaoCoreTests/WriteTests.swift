@@ -54,6 +54,24 @@ struct WriteTests {
         #expect(CSVField.escape(String(repeating: "报告", count: 40)) == String(repeating: "报告", count: 40))
     }
 
+    @Test("an output file keeps the order of small and large pieces, whether buffered or written straight")
+    func outputFilePieces() throws {
+        let folder = try Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("pieces.csv")
+        let file = try OutputFile(url)
+        var expected: [UInt8] = []
+        for (index, size) in [10, 70_000, 3, 1 << 20, 65_535, 65_536, 1, 2_000_000, 7].enumerated() {
+            let piece = [UInt8](repeating: UInt8(ascii: "a") + UInt8(index), count: size)
+            try file.write(piece)
+            expected += piece
+            #expect(file.position == Int64(expected.count))
+        }
+        let stamp = try file.close()
+        #expect(stamp.size == Int64(expected.count))
+        #expect([UInt8](try Data(contentsOf: url)) == expected)
+    }
+
     @Test("JSONL: numbers as numbers, empty as null, keys in contract order")
     func jsonLines() {
         let cells = RowEncoder(schema: .applications)

@@ -19,6 +19,8 @@ final class OutputFile {
     private var written: Int64 = 0
     private var writebackStart: Int64 = 0
     private static let blockSize = 1 << 20
+    /// Pieces at least this long are written without going through the buffer.
+    private static let directWriteSize = 64 << 10
     private static let writebackSize: Int64 = 8 << 20
 
     init(_ url: URL) throws {
@@ -44,14 +46,14 @@ final class OutputFile {
     func write(_ bytes: ArraySlice<UInt8>) throws {
         try makePendingCopy()
         position += Int64(bytes.count)
-        if buffer.count + bytes.count > Self.blockSize {
+        // A large piece (a report's sections) goes straight to the file after what is buffered:
+        // copying it into the buffer first would only add a pass over its bytes.
+        if bytes.count >= Self.directWriteSize {
             try flushBuffer()
-            // A piece larger than the buffer goes straight to the file.
-            if bytes.count >= Self.blockSize {
-                try FileBytes.writeAll(bytes, to: descriptor, path: path)
-                return wrote(bytes.count)
-            }
+            try FileBytes.writeAll(bytes, to: descriptor, path: path)
+            return wrote(bytes.count)
         }
+        if buffer.count + bytes.count > Self.blockSize { try flushBuffer() }
         buffer.append(contentsOf: bytes)
     }
 

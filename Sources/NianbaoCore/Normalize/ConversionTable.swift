@@ -16,6 +16,9 @@ struct ConversionTable: Sendable {
     private var alwaysConverted: Set<UInt32> = []
     /// The phrases (two characters or more) by their first character.
     private var phrasesByFirst: [UInt32: [[UInt32]]] = [:]
+    /// BMP characters that start a phrase or are always converted: only these are looked up in
+    /// `phrasesByFirst` and `alwaysConverted` when a stretch is judged.
+    private var phraseStartsOrAlways: [UInt64]
 
     struct Unsupported: Error, CustomStringConvertible {
         var description: String
@@ -25,6 +28,7 @@ struct ConversionTable: Sendable {
     init(converter: ScriptConverter, keys: [String]) throws {
         replacement = Array(repeating: 0, count: 0x10000)
         phraseCharacters = Array(repeating: 0, count: 0x10000 / 64)
+        phraseStartsOrAlways = Array(repeating: 0, count: 0x10000 / 64)
         var singles: [UInt32] = []
         for key in keys {
             let scalars = key.unicodeScalars.map(\.value)
@@ -35,6 +39,7 @@ struct ConversionTable: Sendable {
                 singles.append(scalars[0])
             } else {
                 phrasesByFirst[scalars[0], default: []].append(scalars)
+                Self.mark(scalars[0], in: &phraseStartsOrAlways)
                 for scalar in scalars { markPhraseCharacter(scalar) }
             }
         }
@@ -52,6 +57,7 @@ struct ConversionTable: Sendable {
                 if only.value != value { replacement[Int(value)] = only.value }
             } else {
                 alwaysConverted.insert(value)
+                Self.mark(value, in: &phraseStartsOrAlways)
                 markPhraseCharacter(value)
             }
         }
@@ -135,8 +141,15 @@ struct ConversionTable: Sendable {
         return stretches
     }
 
+    /// Marks a BMP character in a bit set; characters beyond it are always looked up.
+    private static func mark(_ value: UInt32, in bits: inout [UInt64]) {
+        if value < 0x10000 { bits[Int(value) >> 6] |= 1 << UInt64(value & 63) }
+    }
+
     private func needsOpenCC(_ stretch: [UInt32]) -> Bool {
         for position in stretch.indices {
+            let value = stretch[position]
+            if value < 0x10000 && phraseStartsOrAlways[Int(value) >> 6] & (1 << UInt64(value & 63)) == 0 { continue }
             if alwaysConverted.contains(stretch[position]) { return true }
             guard let phrases = phrasesByFirst[stretch[position]] else { continue }
             for phrase in phrases where phrase.count <= stretch.count - position {

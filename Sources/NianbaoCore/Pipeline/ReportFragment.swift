@@ -34,9 +34,10 @@ public struct ReportFragment: Sendable {
             if !encoded.csv.isEmpty { rows[schema.name] = encoded }
         }
         for table in [TableKind.activeDisclosure, .applications, .reviewsLitigation] {
-            let count = parsed.cells.reduce(0) { $1.table == table ? $0 + 1 : $0 }
-            encode(OutputSchema.forTable(table), parsed.cells.lazy.filter { $0.table == table }.map { OutputRows.cell($0, reportID: reportID) },
-                   bytes: count * 96)
+            // By index: a cell is read where it lies, never copied whole.
+            let cells = parsed.cells.indices.filter { parsed.cells[$0].table == table }
+            encode(OutputSchema.forTable(table), cells.lazy.map { OutputRows.cell(parsed.cells[$0], reportID: reportID) },
+                   bytes: cells.count * 96)
         }
         let sectionText = parsed.sections.reduce(0) { $0 + $1.text.utf8.count + $1.textSimplified.utf8.count + 128 }
         encode(.sections, parsed.sections.sorted { $0.number < $1.number }.lazy.map { OutputRows.section($0, reportID: reportID) },
@@ -88,9 +89,12 @@ public struct ReportHeader: Codable, Sendable, Equatable {
         findingsByCheck = parsed.findings.reduce(into: [:]) { $0[$1.check, default: 0] += 1 }
         errors = parsed.findings.filter { $0.severity == .error }.count
         func total(_ row: String) -> String? {
-            guard let cell = parsed.cells.first(where: { $0.table == .applications && $0.row == row && $0.column == "total" }) else { return nil }
-            switch cell.status {
-            case .reported: return cell.value.map(FieldValue.plain)
+            let cells = parsed.cells
+            guard let index = cells.firstIndex(where: { $0.table == .applications && $0.row == row && $0.column == "total" }) else {
+                return nil
+            }
+            switch cells[index].status {
+            case .reported: return cells[index].value.map(FieldValue.plain)
             case .blank: return "0"
             case .missing, .unparsed: return nil
             }

@@ -108,20 +108,19 @@ struct DOMWalker {
     // MARK: Tables
 
     /// Tables are numbered in document order, every `<table>` counted, as a person counts them in the page.
+    /// Each cell's text is read once, whether the table turns out to hold the page's fields or data.
     private mutating func readAnyTable(_ table: xmlNodePtr, depth: Int) {
         tableCount += 1
-        if !readFieldTable(table) { readTable(table, number: tableCount, depth: depth) }
-    }
-
-    private mutating func readTable(_ table: xmlNodePtr, number: Int, depth: Int) {
+        let number = tableCount
         var nested: [xmlNodePtr] = []
-        let grid = TableGrid(rows: DOM.rows(of: table).map { row in
+        let cells = DOM.rows(of: table).map { row in
             DOM.cells(of: row).map { cell in
                 TableGrid.SourceCell(text: DOM.cellText(cell, nestedTables: &nested),
                                      rowSpan: DOM.span(cell, "rowspan"), columnSpan: DOM.span(cell, "colspan"))
             }
-        })
-        let rows = grid.resolved().map { row in
+        }
+        if nested.isEmpty && readFieldTable(cells) { return }
+        let rows = TableGrid(rows: cells).resolved().map { row in
             row.map { Paragraph(text: $0.text, location: .grid(table: number, row: $0.row, column: $0.column)) }
         }
         if !rows.isEmpty { blocks.append(.table(ExtractedTable(rows: rows))) }
@@ -130,21 +129,19 @@ struct DOMWalker {
         }
     }
 
-    /// A table of the page's own fields (名称 / 索引号 / 发布机构 / 公开日期): read into `pageFields`.
-    private mutating func readFieldTable(_ table: xmlNodePtr) -> Bool {
-        var nested: [xmlNodePtr] = []
-        let tableRows = DOM.rows(of: table)
-        guard tableRows.count <= 8 else { return false }
-        let rows = tableRows.map { DOM.cells(of: $0).map { DOM.cellText($0, nestedTables: &nested) } }
+    /// A table of the page's own fields (名称 / 索引号 / 发布机构 / 公开日期), at most eight rows with no
+    /// table inside: read into `pageFields`.
+    private mutating func readFieldTable(_ cells: [[TableGrid.SourceCell]]) -> Bool {
+        guard cells.count <= 8 else { return false }
         var fields: [String: String] = [:]
-        for row in rows {
+        for row in cells {
             var index = 0
             while index < row.count {
-                let label = PageFields.label(row[index])
-                if let label, index + 1 < row.count, PageFields.label(row[index + 1]) == nil {
-                    fields[label] = row[index + 1].trimmingSpaces()
+                let label = PageFields.label(row[index].text)
+                if let label, index + 1 < row.count, PageFields.label(row[index + 1].text) == nil {
+                    fields[label] = row[index + 1].text.trimmingSpaces()
                     index += 2
-                } else if let label, let inline = PageFields.inlineValue(row[index], label: label) {
+                } else if let label, let inline = PageFields.inlineValue(row[index].text, label: label) {
                     fields[label] = inline
                     index += 1
                 } else {
@@ -152,7 +149,7 @@ struct DOMWalker {
                 }
             }
         }
-        guard fields.count >= 2, nested.isEmpty else { return false }
+        guard fields.count >= 2 else { return false }
         for (label, value) in fields where pageFields[label] == nil { pageFields[label] = value }
         return true
     }

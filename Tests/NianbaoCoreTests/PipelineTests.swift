@@ -29,6 +29,12 @@ struct PipelineTests {
         #expect(rejects.contains("large.txt,,file of 15000 bytes is over the size limit of 12000 bytes"))
     }
 
+    @Test("content hashes are SHA-256 in lowercase hex (FIPS 180-2 test vectors)")
+    func contentHash() {
+        #expect(FileProcessor.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(FileProcessor.sha256([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test("the first copy of a report and the order of rejects follow the UTF-8 bytes of the paths")
     func byteOrder() throws {
         let input = try Repository.temporaryFolder()

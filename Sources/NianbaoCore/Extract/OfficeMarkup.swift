@@ -18,7 +18,9 @@ enum OfficeMarkup {
         while index < page.count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), page.count - index) {
             let start = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             index = start + 1
-            guard let tag = tags.first(where: { matches($0, page, at: start) }) else { continue }
+            // Most tags are not Word's: settled by the byte after `<`.
+            guard index < page.count, page[index] == UInt8(ascii: "o") || page[index] == UInt8(ascii: "/"),
+                  let tag = tags.first(where: { matches($0, page, at: start) }) else { continue }
             if output.isEmpty { output.reserveCapacity(page.count) }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied..<start]))
             copied = start + tag.count

@@ -70,7 +70,7 @@ public enum ConsistencyChecker {
 }
 
 /// The cells of one table in the order its spec lists them (block, row, column), so that the rules
-/// sum by position: no cell is looked up by its codes, and none is copied.
+/// sum by position, with no lookup by codes and no copy of a cell.
 struct CellGrid {
     private enum Slot {
         case absent
@@ -96,19 +96,16 @@ struct CellGrid {
         let ofTable = cells.indices.filter { cells[$0].table == table.kind }
         // The parser emits every cell of the spec in the spec's order: then each cell's place is
         // confirmed by its codes and taken as it comes.
-        var position = 0
         var inOrder = ofTable.count == total
-        placing: for block in table.blocks where inOrder {
-            for row in block.rows {
-                for column in block.columns {
-                    let cell = cells[ofTable[position]]
-                    guard cell.item == block.code, cell.row == row.code, cell.column == column.code else {
-                        inOrder = false
-                        break placing
-                    }
-                    slots[position] = Self.slot(cell)
-                    position += 1
+        if inOrder {
+            Self.forEachPlace(of: table) { position, block, row, column in
+                let cell = cells[ofTable[position]]
+                guard cell.item == block, cell.row == row, cell.column == column else {
+                    inOrder = false
+                    return false
                 }
+                slots[position] = Self.slot(cell)
+                return true
             }
         }
         guard !inOrder else { return }
@@ -116,18 +113,27 @@ struct CellGrid {
         // a place winning; cells the spec does not define are not read.
         slots = Array(repeating: .absent, count: total)
         var places: [String: Int] = [:]
-        position = 0
-        for block in table.blocks {
-            for row in block.rows {
-                for column in block.columns {
-                    places[Self.place(block.code, row.code, column.code)] = position
-                    position += 1
-                }
-            }
+        Self.forEachPlace(of: table) { position, block, row, column in
+            places[Self.place(block, row, column)] = position
+            return true
         }
         for index in ofTable {
             let cell = cells[index]
             if let place = places[Self.place(cell.item, cell.row, cell.column)] { slots[place] = Self.slot(cell) }
+        }
+    }
+
+    /// Calls `body` with each place of the table's spec in order (block, row, column) and its
+    /// codes, until it returns false.
+    private static func forEachPlace(of table: TableSpec, _ body: (Int, String, String, String) -> Bool) {
+        var position = 0
+        for block in table.blocks {
+            for row in block.rows {
+                for column in block.columns {
+                    guard body(position, block.code, row.code, column.code) else { return }
+                    position += 1
+                }
+            }
         }
     }
 

@@ -11,7 +11,7 @@ enum DOM {
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
         var property = node.pointee.properties
         while let current = property {
-            if let attributeName = current.pointee.name, equalsIgnoringASCIICase(attributeName, name) {
+            if let attributeName = current.pointee.name, isName(attributeName, name.utf8) {
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
@@ -25,10 +25,12 @@ enum DOM {
         return nil
     }
 
-    /// Whether a C string is `name` (lowercase ASCII) in any letter case.
-    private static func equalsIgnoringASCIICase(_ cString: UnsafePointer<xmlChar>, _ name: String) -> Bool {
+    /// Whether libxml2's NUL-terminated name is `name` (lowercase ASCII, no NUL) in any letter case.
+    /// A shorter name differs at its terminator and is never read past.
+    @inline(__always)
+    static func isName(_ cString: UnsafePointer<xmlChar>, _ name: some Sequence<UInt8>) -> Bool {
         var index = 0
-        for byte in name.utf8 {
+        for byte in name {
             let other = cString[index]
             guard other == byte || (other >= 0x41 && other <= 0x5A && other | 0x20 == byte) else { return false }
             index += 1

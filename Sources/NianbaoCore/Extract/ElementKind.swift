@@ -23,7 +23,7 @@ struct ElementKind: OptionSet, Sendable {
 
     /// Every element name with a role, lowercase as libxml2's HTML parser gives them. Unlisted
     /// elements (`span`'s inline kin, Word's `o:p`) are inline text.
-    static let names: [String: ElementKind] = {
+    private static let names: [String: ElementKind] = {
         var names: [String: ElementKind] = [:]
         func mark(_ kind: ElementKind, _ list: [String]) {
             for name in list { names[name, default: []].insert(kind) }
@@ -58,17 +58,9 @@ struct ElementKind: OptionSet, Sendable {
     /// The kind of a node by its NUL-terminated name.
     static func of(_ node: xmlNodePtr) -> ElementKind {
         guard let name = node.pointee.name else { return [] }
-        for candidate in byFirstByte[Int(name[0])] where matches(name, candidate.name) {
+        for candidate in byFirstByte[Int(name[0])] where DOM.isName(name, candidate.name) {
             return candidate.kind
         }
         return []
-    }
-
-    /// Byte equality of a C string and a name. The name holds no NUL, so a shorter C string differs
-    /// at its terminator and is never read past.
-    @inline(__always)
-    private static func matches(_ cString: UnsafePointer<xmlChar>, _ name: [UInt8]) -> Bool {
-        for index in name.indices where cString[index] != name[index] { return false }
-        return cString[name.count] == 0
     }
 }

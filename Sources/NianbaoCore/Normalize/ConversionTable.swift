@@ -65,7 +65,7 @@ struct ConversionTable: Sendable {
 
     private mutating func markPhraseCharacter(_ value: UInt32) {
         if value < 0x10000 {
-            phraseCharacters[Int(value) >> 6] |= 1 << UInt64(value & 63)
+            Self.mark(value, in: &phraseCharacters)
         } else {
             otherPhraseCharacters.insert(value)
         }
@@ -73,7 +73,18 @@ struct ConversionTable: Sendable {
 
     @inline(__always)
     private func isPhraseCharacter(_ value: UInt32) -> Bool {
-        value < 0x10000 ? phraseCharacters[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0 : otherPhraseCharacters.contains(value)
+        value < 0x10000 ? Self.isMarked(value, in: phraseCharacters) : otherPhraseCharacters.contains(value)
+    }
+
+    /// Marks a BMP character in a bit set of the plane; characters beyond it are left out.
+    private static func mark(_ value: UInt32, in bits: inout [UInt64]) {
+        if value < 0x10000 { bits[Int(value) >> 6] |= 1 << UInt64(value & 63) }
+    }
+
+    /// Whether a BMP character is marked in a bit set of the plane.
+    @inline(__always)
+    private static func isMarked(_ value: UInt32, in bits: [UInt64]) -> Bool {
+        bits[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0
     }
 
     /// Whether converting `value` alone changes it (for judging a report's script).
@@ -141,17 +152,13 @@ struct ConversionTable: Sendable {
         return stretches
     }
 
-    /// Marks a BMP character in a bit set; characters beyond it are always looked up.
-    private static func mark(_ value: UInt32, in bits: inout [UInt64]) {
-        if value < 0x10000 { bits[Int(value) >> 6] |= 1 << UInt64(value & 63) }
-    }
-
     private func needsOpenCC(_ stretch: [UInt32]) -> Bool {
         for position in stretch.indices {
             let value = stretch[position]
-            if value < 0x10000 && phraseStartsOrAlways[Int(value) >> 6] & (1 << UInt64(value & 63)) == 0 { continue }
-            if alwaysConverted.contains(stretch[position]) { return true }
-            guard let phrases = phrasesByFirst[stretch[position]] else { continue }
+            // Characters beyond the BMP are not in the bit set: they are always looked up.
+            if value < 0x10000 && !Self.isMarked(value, in: phraseStartsOrAlways) { continue }
+            if alwaysConverted.contains(value) { return true }
+            guard let phrases = phrasesByFirst[value] else { continue }
             for phrase in phrases where phrase.count <= stretch.count - position {
                 if stretch[position..<position + phrase.count].elementsEqual(phrase) { return true }
             }

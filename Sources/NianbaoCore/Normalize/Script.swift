@@ -45,17 +45,16 @@ public enum Script: String, Sendable {
     }
 }
 
-/// The Han characters of the Basic Multilingual Plane that OpenCC's `t2s` changes, as a bit set, learnt
-/// once per converter from OpenCC itself: judging a report's script then needs no conversion at all.
+/// The Han characters of the Basic Multilingual Plane that OpenCC's `t2s` changes, learnt once per
+/// converter from OpenCC itself: judging a report's script then needs no conversion at all.
 public struct TraditionalCharacters: Sendable, Equatable {
     private static let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
-    private var bits: [UInt64]
+    private static let han: UInt8 = 1, changed: UInt8 = 2
     /// For every scalar of the Basic Multilingual Plane: bit 0 set for a Han character, bit 1 for
     /// one that t2s changes. Judging reads one byte per character instead of testing ranges.
-    private var kindTable: [UInt8] = []
+    private var kinds: [UInt8] = (0..<0x10000).map { TextScanning.isHan(UInt32($0)) ? TraditionalCharacters.han : 0 }
 
     init(learningFrom converter: ScriptConverter) {
-        bits = Array(repeating: 0, count: 0x10000 / 64)
         for range in Self.ranges {
             // Characters one per line, so that no two of them form a phrase OpenCC would convert as a whole.
             var batch = String.UnicodeScalarView()
@@ -65,39 +64,26 @@ public struct TraditionalCharacters: Sendable, Equatable {
             }
             let converted = converter.convert(String(batch)).unicodeScalars.split(separator: "\n")
             for (value, twin) in zip(range, converted) where twin.count != 1 || twin.first!.value != value {
-                bits[Int(value) >> 6] |= 1 << UInt64(value & 63)
+                kinds[Int(value)] |= Self.changed
             }
         }
-        kindTable = Self.kindTable(bits: bits)
     }
 
     /// The Han characters the table says OpenCC changes alone: the same set, with no conversion.
     init(_ table: ConversionTable) {
-        bits = Array(repeating: 0, count: 0x10000 / 64)
         for range in Self.ranges {
-            for value in range where table.changes(value) {
-                bits[Int(value) >> 6] |= 1 << UInt64(value & 63)
-            }
+            for value in range where table.changes(value) { kinds[Int(value)] |= Self.changed }
         }
-        kindTable = Self.kindTable(bits: bits)
     }
 
     /// Bit 0: Han; bit 1: changed by t2s. `value` must be below 0x10000.
     @inline(__always)
     func kind(ofBMP value: Int) -> UInt8 {
-        kindTable.withUnsafeBufferPointer { $0[value] }
-    }
-
-    private static func kindTable(bits: [UInt64]) -> [UInt8] {
-        (0..<0x10000).map { value in
-            let han: UInt8 = TextScanning.isHan(UInt32(value)) ? 1 : 0
-            let changes: UInt8 = bits[value >> 6] & (1 << UInt64(value & 63)) != 0 ? 2 : 0
-            return han | changes
-        }
+        kinds.withUnsafeBufferPointer { $0[value] }
     }
 
     @inline(__always)
     func contains(_ value: UInt32) -> Bool {
-        value < 0x10000 && bits[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0
+        value < 0x10000 && kinds[Int(value)] & Self.changed != 0
     }
 }

@@ -7,7 +7,7 @@ public enum WidthFolding {
         var text = text
         return text.withUTF8 { bytes -> String? in
             // Most text has nothing to fold: find the first scalar that does before allocating.
-            // A String's bytes are valid UTF-8, so the scan steps a whole scalar at a time.
+            // Only the lead bytes that can start a foldable scalar are looked at (`firstCandidate`).
             var index = firstCandidate(bytes, from: 0)
             while index < bytes.count, foldable(bytes, at: index) == nil { index = firstCandidate(bytes, from: index + 1) }
             guard index < bytes.count else { return nil }

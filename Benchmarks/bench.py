@@ -24,8 +24,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(ROOT, ".build", "release", "nianbao")
+from workbench import BINARY, ROOT, build_release
+from workbench import corpus as synthetic_corpus
 
 
 def measure(command, repeat, before=None):
@@ -71,14 +71,9 @@ def main():
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
 
-    os.makedirs(args.work, exist_ok=True)
-    corpus = os.path.join(args.work, f"corpus-{args.count}-{args.seed}")
-    if not os.path.isdir(corpus):
-        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "synth.py"), "--count", str(args.count),
-                        "--seed", str(args.seed), "--output", corpus], check=True)
+    corpus = synthetic_corpus(args.work, args.count, args.seed)
     if not args.skip_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "nianbao"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        build_release()
 
     files = sorted(os.path.join(d, f) for d, _, names in os.walk(corpus) for f in names)
     pages = [f for f in files if f.endswith(".html")]

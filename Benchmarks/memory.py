@@ -15,11 +15,10 @@ import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(ROOT, ".build", "release", "nianbao")
+from workbench import BINARY, build_release
+from workbench import corpus as synthetic_corpus
 
 
 def timed(command):
@@ -63,14 +62,9 @@ def main():
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
 
-    os.makedirs(args.work, exist_ok=True)
-    base = os.path.join(args.work, f"corpus-{args.base}-{args.seed}")
-    if not os.path.isdir(base):
-        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "synth.py"), "--count", str(args.base),
-                        "--seed", str(args.seed), "--output", base], check=True)
+    base = synthetic_corpus(args.work, args.base, args.seed)
     if not args.skip_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "nianbao"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        build_release()
 
     print("| reports | full run | peak RSS | unchanged rerun | peak RSS |")
     print("|---|---|---|---|---|")

@@ -4,7 +4,8 @@ import NianbaoCore
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print one report's parse as readable JSON: metadata, parts, every cell with its source, findings."
+        abstract: "Print one report's parse as readable JSON: metadata, parts, every cell with its source, findings.",
+        discussion: "Exit status 1 when the file is not read as a report (the reason is printed)."
     )
 
     @Argument(help: ArgumentHelp("The report file (text capture or HTML page).", valueName: "file"))
@@ -16,12 +17,17 @@ struct Inspect: ParsableCommand {
             Console.error("nianbao: cannot read \(file)")
             throw ExitCode.failure
         }
+        let converters: ScriptConverters
         do {
-            let processor = FileProcessor(converters: try ScriptConverters(), maxFileBytes: Int.max)
-            let outcome = processor.process(bytes: [UInt8](data), sourcePath: url.lastPathComponent)
-            print(ReportInspection.describe(outcome).pretty(), terminator: "")
+            converters = try ScriptConverters()
         } catch {
             Console.error("nianbao: \(error)")
+            throw ExitCode.failure
+        }
+        let outcome = FileProcessor(converters: converters, maxFileBytes: Int.max).process(bytes: [UInt8](data), sourcePath: url.lastPathComponent)
+        print(ReportInspection.describe(outcome).pretty(), terminator: "")
+        if case .reject(let reject) = outcome {
+            Console.error("nianbao: \(file) is not read as a report: \(reject.reason)")
             throw ExitCode.failure
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 @main
@@ -14,4 +15,18 @@ struct Nianbao: ParsableCommand {
         subcommands: [Run.self, Inspect.self],
         defaultSubcommand: Run.self
     )
+
+    /// With `run` as the default, a mistyped command would otherwise be taken as an argument of
+    /// `run` ("Unexpected argument"); name it for what it is and list the commands.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help" {
+            let commands = configuration.subcommands.map { $0._commandName }
+            if !commands.contains(first) {
+                Console.error("nianbao: unknown command \"\(first)\" (commands: \(commands.joined(separator: ", ")); see nianbao --help)")
+                Foundation.exit(64)
+            }
+        }
+        main(arguments)
+    }
 }

@@ -49,6 +49,8 @@ final class ProgressReporter: @unchecked Sendable {
             case .quiet:
                 break
             }
+        case .deleted(let path):
+            if mode == .verbose { Console.error("deleted   \(path)") }
         case .writing:
             if mode == .bar && barShown { drawBar(); Console.errorRaw("\n"); barShown = false }
             if mode == .log || mode == .verbose { Console.error("nianbao: writing the dataset") }

@@ -12,9 +12,14 @@ struct Run: ParsableCommand {
             in at the end; one run at a time may write an output folder. A file that is not a readable \
             report is listed in rejects.csv with its reason and the run goes on.
 
-            Exit status: 0 the dataset was written (even when reports have findings); 1 the run failed \
-            (bad configuration, unreadable input folder, output not writable); 64 usage error; 75 another \
-            run is writing the same output folder.
+            The output folder is replaced only when it is absent, empty or a nianbao dataset; a run that \
+            would drop more than maxShrink (default half) of the previous dataset's reports is refused \
+            and the previous output kept, unless --allow-shrink is given.
+
+            Exit status: 0 the dataset was written (even when reports have findings); 1 the run failed or \
+            was refused (bad configuration, unreadable input folder, output not nianbao's to replace or \
+            not writable, too many reports would go); 64 usage error; 75 another run is writing the same \
+            output folder.
             """
     )
 
@@ -27,15 +32,20 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (overrides the configuration).", valueName: "folder"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Worker threads; 0 for one per core (overrides the configuration).", valueName: "n"))
+    // Unconditional, so that `--jobs -3` is read as a value and answered by `validate`, not as an option.
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Worker threads; 0 for one per core (overrides the configuration).", valueName: "n"))
     var jobs: Int?
 
     @Flag(name: .long, help: "Parse every file again, ignoring what earlier runs remembered.")
     var full = false
 
-    @Option(name: .long, help: ArgumentHelp("Process only partition K of N (0 ≤ K < N), by content hash, into its own output folder.",
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Process only partition K of N (0 ≤ K < N), by content hash, into its own output folder.",
                                             valueName: "K/N"))
     var shard: String?
+
+    @Flag(name: .long, help: ArgumentHelp("Replace the dataset even when this run drops more of its reports than maxShrink allows (an input that really shrank)."))
+    var allowShrink = false
 
     @Flag(name: .shortAndLong, help: "Print only the final summary line (and errors).")
     var quiet = false
@@ -44,8 +54,10 @@ struct Run: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let jobs, jobs < 0 { throw ValidationError("--jobs must be 0 or more") }
-        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 0 ≤ K < N, such as 3/16") }
+        if let jobs, jobs < 0 { throw ValidationError("--jobs must be a whole number ≥ 0 (0 for one per core), got \(jobs)") }
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard takes K/N, whole numbers with 0 ≤ K < N such as 3/16, got \(shard)")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
@@ -59,7 +71,8 @@ struct Run: ParsableCommand {
         }
         let mode: ProgressReporter.Mode = quiet ? .quiet : verbose ? .verbose : (Console.isTerminal ? .bar : .log)
         let reporter = ProgressReporter(mode: mode, input: settings.input.path)
-        let pipeline = Pipeline(config: settings, full: full, shard: shard.flatMap(Shard.init), observer: reporter.observe)
+        let pipeline = Pipeline(config: settings, full: full, shard: shard.flatMap(Shard.init), allowShrink: allowShrink,
+                                observer: reporter.observe)
         do {
             let summary = try pipeline.run()
             reporter.finish()

@@ -63,7 +63,7 @@ struct CheckTests {
     func crossYear() throws {
         let linyi = try processSample(Seed.linyi)
         var previousYear = linyi
-        previousYear.reportID = "0000000000000001"
+        previousYear.reportID = "r0000000000000001"
         previousYear.parsed.metadata.year = 2019
         // Year 2019 carried 5 forward; the 2020 report says it carried 4 over.
         for index in previousYear.parsed.cells.indices where previousYear.parsed.cells[index].row == "carried_forward"

@@ -91,7 +91,7 @@ struct HostileInputTests {
         let reasons = Dictionary(uniqueKeysWithValues: rejects.map { ($0["source_path"] as! String, $0["reason"] as! String) })
         #expect(reasons["empty.html"] == "empty file")
         #expect(reasons["binary.bin"]?.hasPrefix("binary file") == true)
-        #expect(reasons["dangling.txt"]?.hasPrefix("unreadable") == true)
+        #expect(reasons["dangling.txt"]?.hasPrefix("symbolic link to a missing target") == true)
         #expect(reasons["deep.html"]?.hasPrefix("not a government information disclosure annual report") == true)
     }
 

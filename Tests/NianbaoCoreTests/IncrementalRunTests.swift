@@ -48,7 +48,7 @@ struct IncrementalRunTests {
         #expect(try datasetFiles(output) == datasetFiles(fresh))
 
         let applications = try String(contentsOf: output.appendingPathComponent("applications.csv"), encoding: .utf8)
-        #expect(!applications.contains("095fef41a66a6be8"))
+        #expect(!applications.contains("r095fef41a66a6be8"))
         let disclosure = try String(contentsOf: output.appendingPathComponent("active_disclosure.csv"), encoding: .utf8)
         #expect(disclosure.contains(",art20_5,licensing,decisions,335003,count,reported,335003,line 127"))
     }
@@ -99,7 +99,7 @@ struct IncrementalRunTests {
         #expect(changed.deleted == 1 && changed.parsed == 0)
         #expect(inode("sections.jsonl").number != first.number)
         let sections = try String(contentsOf: output.appendingPathComponent("sections.jsonl"), encoding: .utf8)
-        #expect(!sections.contains("095fef41a66a6be8") && sections.contains("91f6a4e014acfcc8"))
+        #expect(!sections.contains("r095fef41a66a6be8") && sections.contains("r91f6a4e014acfcc8"))
     }
 
     @Test("the manifest records every file; summary.json counts the run")
@@ -109,7 +109,7 @@ struct IncrementalRunTests {
         let manifest = try #require(Manifest.load(from: output))
         #expect(manifest.parser == ParserVersion.current)
         #expect(manifest.files.map(\.path).sorted() == (try FileManager.default.contentsOfDirectory(atPath: Repository.samples.path)).sorted())
-        #expect(manifest.files.first { $0.path == Seed.baicheng }?.reportID == "91f6a4e014acfcc8")
+        #expect(manifest.files.first { $0.path == Seed.baicheng }?.reportID == "r91f6a4e014acfcc8")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as! [String: Any]
         let reports = summary["reports"] as! [String: Any]
         #expect((reports["by_template"] as! [String: Int]) == ["gb2019": 9, "legacy": 1])
@@ -157,7 +157,7 @@ struct IncrementalRunTests {
         try Pipeline(config: PipelineConfig(input: input, output: output)).run()
         let before = try datasetFiles(output)
         try DatabaseQueue(path: Manifest.location(in: output).path).write { db in
-            try db.execute(sql: "UPDATE report SET template_fingerprint = 'changed' WHERE report_id = '91f6a4e014acfcc8'")
+            try db.execute(sql: "UPDATE report SET template_fingerprint = 'changed' WHERE report_id = 'r91f6a4e014acfcc8'")
         }
         let rerun = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
         #expect(rerun.unchanged == 10 && rerun.parsed == 1)
@@ -191,7 +191,7 @@ struct IncrementalRunTests {
         try Pipeline(config: PipelineConfig(input: input, output: output)).run()
         let before = try datasetFiles(output)
         try DatabaseQueue(path: Manifest.location(in: output).path).write { db in
-            try db.execute(sql: "UPDATE report SET spans = 'sections.csv 999999999 10' WHERE report_id = '91f6a4e014acfcc8'")
+            try db.execute(sql: "UPDATE report SET spans = 'sections.csv 999999999 10' WHERE report_id = 'r91f6a4e014acfcc8'")
         }
         let rerun = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
         #expect(rerun.parsed == 1)

@@ -68,7 +68,7 @@ struct OrderedHandlingTests {
         let sha256 = FileProcessor.sha256(bytes)
         let handling = ContentHandling(input: input, maxFileBytes: 1 << 30, reuseReports: false, reuseRejects: false, previousSizes: [:], observer: nil)
         func handle(size: Int, modified: Int64) throws -> ContentHandling.Result {
-            let file = PlannedFile(id: 1, path: name, size: size, modified: modified, sha256: sha256, change: .new)
+            let file = PlannedFile(id: 1, path: name, rank: 0, size: size, modified: modified, sha256: sha256, change: .new)
             return try sharedConverters.with { converters in
                 try handling.handle(ContentHandling.Content(sha256: sha256, files: [file])) {
                     FileProcessor(converters: converters, maxFileBytes: 1 << 30)
@@ -79,7 +79,7 @@ struct OrderedHandlingTests {
             Issue.record("the listed file was not parsed")
             return
         }
-        #expect(fragment.header.reportID == String(sha256.prefix(16)))
+        #expect(fragment.header.reportID == "r" + sha256.prefix(16))
         for (size, time) in [(bytes.count + 1, modified), (bytes.count, modified + 1)] {
             guard case .unread(let reason) = try handle(size: size, modified: time) else {
                 Issue.record("a rewritten file was parsed")

@@ -64,11 +64,27 @@ struct PipelineTests {
         #expect(config.input.path == folder.appendingPathComponent("crawl").path)
         #expect(config.output.path == folder.deletingLastPathComponent().appendingPathComponent("out").path)
         #expect(config.jobs == 3 && config.maxFileBytes == PipelineConfig.defaultMaxFileBytes)
+        #expect(config.maxShrink == 0.5)
+        try Data("\u{FEFF}{\"input\": \"a\\u0062\", \"output\": \"b\", \"maxShrink\": 1, \"maxFileBytes\": 10}".utf8).write(to: file)
+        let escaped = try PipelineConfig.load(from: file)
+        #expect(escaped.input.lastPathComponent == "ab" && escaped.maxShrink == 1 && escaped.maxFileBytes == 10)
 
         for (text, complaint) in [(#"{"input": "a", "output": "b", "jobz": 1}"#, "unknown key \"jobz\""),
                                   (#"{"input": "a"}"#, "\"output\" is required"),
-                                  (#"{"input": "a", "output": "b", "jobs": -1}"#, "\"jobs\" must be 0 or more"),
-                                  ("[1, 2]", "not a JSON object")] {
+                                  (#"{"input": "a", "output": "b", "jobs": -1}"#, "\"jobs\" must be a whole number ≥ 0, got -1"),
+                                  (#"{"input": "a", "output": "b", "maxFileBytes": 1.5}"#, "\"maxFileBytes\" must be a whole number ≥ 1, got 1.5"),
+                                  (#"{"input": "a", "output": "b", "maxFileBytes": 0}"#, "\"maxFileBytes\" must be a whole number ≥ 1, got 0"),
+                                  (#"{"input": "a", "output": "b", "maxFileBytes": 1e6}"#, "\"maxFileBytes\" must be a whole number ≥ 1, got 1e6"),
+                                  (#"{"input": "a", "output": "b", "jobs": "2"}"#, "\"jobs\" must be a whole number ≥ 0, got \"2\""),
+                                  (#"{"input": "a", "output": "b", "jobs": null}"#, "got null (leave the key out for the default)"),
+                                  (#"{"input": "a", "output": "b", "maxShrink": 2}"#, "\"maxShrink\" must be a share from 0 to 1"),
+                                  (#"{"input": "a", "output": "b",}"#, "trailing comma after \"output\""),
+                                  (#"{"input": "a", "output": "b", "output": "c"}"#, "key \"output\" appears twice"),
+                                  (#"{"input": "a", "output": ["b"]}"#, "\"output\" must be a single value"),
+                                  (#"{"input": "a", "output": 3}"#, "\"output\" must be a folder path in double quotes, got 3"),
+                                  (#"{"input": "a", "output": "b"} x"#, "text after the closing }"),
+                                  (#"{"input": "a", "output": "b" // note"#, "expected , or }"),
+                                  ("[1, 2]", "the file must be one JSON object")] {
             try Data(text.utf8).write(to: file)
             #expect(throws: PipelineConfig.Invalid.self) { try PipelineConfig.load(from: file) }
             do { _ = try PipelineConfig.load(from: file) } catch { #expect("\(error)".contains(complaint), "\(error)") }

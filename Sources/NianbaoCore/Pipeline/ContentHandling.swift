@@ -16,7 +16,7 @@ struct ContentHandling: Sendable {
     let previousSizes: [String: Int64]
     let observer: (@Sendable (RunEvent) -> Void)?
 
-    /// A distinct content and the files that hold it, first in path byte order.
+    /// A distinct content and the files that hold it, the preferred copy first (`CopyPreference`).
     struct Content: Sendable {
         var sha256: String
         var files: [PlannedFile]
@@ -89,7 +89,11 @@ struct ContentHandling: Sendable {
                 outcome = ContentOutcome(sha256: content.sha256, kind: .rejected(reason, verdict: false))
                 description = "rejected: \(reason)"
             }
-            for file in content.files { observer?(.file(path: file.path, change: file.change, result: description)) }
+            // The other copies of a report's bytes are rejects, and are reported as such.
+            let copies = outcome.isReport ? "duplicate of \(first.path) (same bytes)" : description
+            for (index, file) in content.files.enumerated() {
+                observer?(.file(path: file.path, change: file.change, result: index == 0 ? description : "rejected: " + copies))
+            }
             outcomes.append(outcome)
             if outcomes.count == 64 {
                 try ledger.record(outcomes)
@@ -135,7 +139,7 @@ struct ContentHandling: Sendable {
     }
 }
 
-/// The files with content in (sha256, path) order from the book, a batch at a time, grouped by
+/// The files with content in (sha256, rank, path) order from the book, a batch at a time, grouped by
 /// content, each group with what the previous run made of it.
 private final class ContentFeed {
     private let ledger: RunLedger
@@ -163,7 +167,7 @@ private final class ContentFeed {
     private func peek() throws -> PlannedFile? {
         if nextInBatch == batch.count {
             guard !exhausted else { return nil }
-            let last = batch.last.map { ($0.sha256, $0.path) } ?? ("", "")
+            let last = batch.last.map { ($0.sha256, $0.rank, $0.path) } ?? ("", 0, "")
             batch = try ledger.contents(after: last, limit: 256)
             nextInBatch = 0
             if batch.isEmpty {

@@ -40,37 +40,46 @@ struct FileIdentification: Sendable {
 
     /// nil when the file belongs to another shard.
     func identify(_ file: InputScanner.InputFile, previous: PreviousEntry?) -> IdentifiedFile? {
+        // What cannot be read has no content hash: such a file is sharded by its path, and is
+        // unchanged when the previous run could not read it for the same reason.
+        func unread(_ reason: String) -> IdentifiedFile? {
+            guard shard?.contains(hash: FileProcessor.sha256(Array(file.relativePath.utf8))) ?? true else { return nil }
+            let change: FileChange = previous == nil ? .new : previous!.sha256.isEmpty && previous!.reject == reason ? .unchanged : .changed
+            return IdentifiedFile(sha256: "", change: change, reject: reason)
+        }
+        // The limit is checked before the size-and-time shortcut, so that a lower limit applies to
+        // files read in earlier runs too.
+        if file.size > maxFileBytes {
+            return unread(Self.oversize(file.size, limit: maxFileBytes))
+        }
         if trustStamps, let previous, previous.size == file.size, previous.modified == file.modified, file.size >= 0,
            !previous.sha256.isEmpty {
             guard shard?.contains(hash: previous.sha256) ?? true else { return nil }
             return IdentifiedFile(sha256: previous.sha256, change: .unchanged)
         }
-        func change(_ sha256: String) -> FileChange {
-            guard let previous else { return .new }
-            return previous.sha256 == sha256 && !sha256.isEmpty ? .unchanged : .changed
-        }
-        // What cannot be read has no content hash: such a file is sharded by its path.
-        func unread(_ reason: String) -> IdentifiedFile? {
-            guard shard?.contains(hash: FileProcessor.sha256(Array(file.relativePath.utf8))) ?? true else { return nil }
-            return IdentifiedFile(sha256: "", change: change(""), reject: reason)
-        }
-        if file.size > maxFileBytes {
-            return unread("file of \(file.size) bytes is over the size limit of \(maxFileBytes) bytes")
+        let path = input.appendingPathComponent(file.relativePath).path
+        if file.size < 0, let reason = LinkProblem.describe(path) {
+            return unread(reason)
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(input.appendingPathComponent(file.relativePath).path)
+            bytes = try FileBytes.read(path)
         } catch let failure as FileBytes.Failure {
             return unread("unreadable: \(failure.reason)")
         } catch {
             return unread("unreadable: \(error.localizedDescription)")
         }
         if bytes.count > maxFileBytes {
-            return unread("file of \(bytes.count) bytes is over the size limit of \(maxFileBytes) bytes")
+            return unread(Self.oversize(bytes.count, limit: maxFileBytes))
         }
         let sha256 = FileProcessor.sha256(bytes)
         guard shard?.contains(hash: sha256) ?? true else { return nil }
-        return IdentifiedFile(sha256: sha256, change: change(sha256))
+        let change: FileChange = previous == nil ? .new : previous!.sha256 == sha256 ? .unchanged : .changed
+        return IdentifiedFile(sha256: sha256, change: change)
+    }
+
+    static func oversize(_ size: Int, limit: Int) -> String {
+        "file of \(size) bytes is over the size limit of \(limit) bytes"
     }
 }
 

@@ -35,7 +35,7 @@ public struct FileProcessor {
             .reject(Reject(sourcePath: sourcePath, sha256: digest, reason: reason))
         }
         if bytes.count > maxFileBytes {
-            return reject("file of \(bytes.count) bytes is over the size limit of \(maxFileBytes) bytes")
+            return reject(FileIdentification.oversize(bytes.count, limit: maxFileBytes))
         }
         let format = FormatSniffer.format(of: bytes, path: sourcePath)
         let decoded: InputDecoder.Decoded
@@ -55,7 +55,7 @@ public struct FileProcessor {
         do {
             let parsed = try ReportParser.parse(normalized)
             return .report(ProcessedReport(
-                reportID: String(digest.prefix(16)), sourcePath: sourcePath, format: format,
+                reportID: ProcessedReport.id(sha256: digest), sourcePath: sourcePath, format: format,
                 encoding: decoded.encoding, sha256: digest, bytes: bytes.count, parsed: parsed
             ))
         } catch {

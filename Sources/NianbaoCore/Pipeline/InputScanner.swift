@@ -1,7 +1,8 @@
 import Foundation
 
 /// Lists the input files of a run: every regular file below the input folder (hidden ones aside),
-/// following symbolic links to folders once each, so a link loop cannot trap the run.
+/// following symbolic links to folders once each, so a link loop cannot trap the run. Folders given
+/// as excluded (the run's own output, when it lies inside the input) are not listed.
 public enum InputScanner {
     public struct InputFile: Sendable, Equatable {
         /// Relative to the input folder, with `/`.
@@ -16,20 +17,21 @@ public enum InputScanner {
     }
 
     /// Every file, sorted by the UTF-8 bytes of its path (for tests and tools; a run streams).
-    public static func scan(_ folder: URL) throws -> [InputFile] {
+    public static func scan(_ folder: URL, excluding excluded: Set<String> = []) throws -> [InputFile] {
         var files: [InputFile] = []
-        try scan(folder) { files.append($0) }
+        try scan(folder, excluding: excluded) { files.append($0) }
         return files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
     /// Hands over each file as the walk finds it (folder by folder, names in byte order), so that a
     /// large listing is never held in memory.
-    public static func scan(_ folder: URL, each: (InputFile) throws -> Void) throws {
+    /// `excluded`: real paths (links resolved) of folders left out.
+    public static func scan(_ folder: URL, excluding excluded: Set<String> = [], each: (InputFile) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Unreadable(description: "input folder \(folder.path) does not exist or is not a folder")
         }
-        var visited: Set<String> = []
+        var visited = excluded
         try walk(folder, relative: "", visited: &visited, each: each, isRoot: true)
     }
 

@@ -24,17 +24,19 @@ public struct Manifest: Sendable, Equatable {
 
     /// Bumped when the tables change: a manifest of another format is not read (every file is read
     /// and parsed again).
-    static let format = 3
+    static let format = 4
 
-    /// `file`: one row per input file of the run's shard (`verdict`: its reject is the stages' verdict
+    /// `run`: the format, the parser version and the settings that change a file's outcome (a cache
+    /// made under others is not reused). `file`: one row per input file of the run's shard (`verdict`: its reject is the stages' verdict
     /// on its bytes, not a read that failed this time). `report`: one row per report (distinct
     /// content that became one), with its facts, its `reports` header, its own checks as encoded
     /// rows, and the spans of its rows in the row tables' files. `output`: those files' stamps.
     static let schema = """
-        CREATE TABLE run (format INTEGER NOT NULL, parser TEXT NOT NULL);
+        CREATE TABLE run (format INTEGER NOT NULL, parser TEXT NOT NULL, settings TEXT NOT NULL);
         CREATE TABLE file (
           id INTEGER PRIMARY KEY,
           path TEXT NOT NULL UNIQUE,
+          rank INTEGER NOT NULL DEFAULT 0,
           size INTEGER NOT NULL,
           modified INTEGER NOT NULL,
           handled INTEGER NOT NULL DEFAULT 0,

@@ -11,27 +11,43 @@ public struct Pipeline {
     public var config: PipelineConfig
     /// Read and parse every file again, reusing nothing of the previous run.
     public var full = false
+    /// A shard writes into `config.output`, a folder of its own inside the shards' folder.
     public var shard: Shard?
+    /// Replace the previous dataset even when the run drops more of its reports than `maxShrink` allows.
+    public var allowShrink = false
     public var observer: (@Sendable (RunEvent) -> Void)?
 
-    public init(config: PipelineConfig, full: Bool = false, shard: Shard? = nil, observer: (@Sendable (RunEvent) -> Void)? = nil) {
+    public init(config: PipelineConfig, full: Bool = false, shard: Shard? = nil, allowShrink: Bool = false,
+                observer: (@Sendable (RunEvent) -> Void)? = nil) {
         self.config = config
         self.full = full
         self.shard = shard
+        self.allowShrink = allowShrink
         self.observer = observer
     }
 
-    /// Runs the pipeline; throws only when the run itself cannot go on (another run holds the
-    /// output, input folder unreadable, OpenCC missing, output not writable). Bad files become rejects.
+    /// Runs the pipeline; throws only when the run itself cannot go on (the output is not nianbao's
+    /// to replace, another run holds it, the run would drop too much of the dataset, input folder
+    /// unreadable, OpenCC missing, output not writable). Bad files become rejects.
     @discardableResult
     public func run() throws -> RunSummary {
+        let started = Date()
         let output = config.output
-        let lock = try RunLock(for: output)
-        defer { withExtendedLifetime(lock) {} }
-        OutputFolder.removeLeftovers(of: output)
-        let staging = try OutputFolder.makeStaging(for: output)
+        let shardBase = shard == nil ? nil : output.deletingLastPathComponent()
+        try OutputGuard.check(output: output, input: config.input, shardBase: shardBase)
+        let lock: RunLock, staging: URL
         do {
-            let summary = try run(into: staging)
+            lock = try RunLock(for: output)
+            OutputFolder.removeLeftovers(of: output)
+            staging = try OutputFolder.makeStaging(for: output)
+        } catch let held as RunLock.Held {
+            throw held
+        } catch {
+            throw OutputUnwritable(folder: output.path, reason: PlainError.reason(error))
+        }
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            let summary = try run(into: staging, excluding: OutputGuard.realPath(shardBase ?? output), started: started)
             try OutputFolder.swap(staging, into: output)
             return summary
         } catch {
@@ -40,20 +56,20 @@ public struct Pipeline {
         }
     }
 
-    private func run(into staging: URL) throws -> RunSummary {
+    /// `excluding`: the output's own folder, never listed as input when it lies inside the input.
+    private func run(into staging: URL, excluding ownFolder: String, started: Date) throws -> RunSummary {
         let clock = ContinuousClock()
         let start = clock.now
         // With --full the manifest still tells new from changed; nothing in it is reused.
-        let ledger = try RunLedger(at: Manifest.location(in: staging), previous: Manifest.location(in: config.output))
-        let listed = try ledger.list(config.input)
+        let ledger = try RunLedger(at: Manifest.location(in: staging), previous: Manifest.location(in: config.output), settings: config.outcomeKey)
+        let listed = try ledger.list(config.input, excluding: [ownFolder])
         observer?(.started(files: listed))
         let workers = max(1, min(config.jobs > 0 ? config.jobs : ProcessInfo.processInfo.activeProcessorCount, max(listed, 1)))
         try FileIdentification(input: config.input, maxFileBytes: config.maxFileBytes, shard: shard, trustStamps: !full, observer: observer)
             .identify(in: ledger, workers: workers)
         try ledger.finishIdentifying()
 
-        let previousParser = try ledger.previousParser()
-        let reuse = !full && previousParser == ParserVersion.current
+        let reuse = try !full && ledger.previousCacheKey() == ParserVersion.current + " " + config.outcomeKey
         let previousStamps = try ledger.previousStamps()
         let previousOutput = reuse && previousOutputIsIntact(previousStamps) ? config.output : nil
         let writer = try OutputWriter(into: staging, previous: previousOutput)
@@ -61,10 +77,12 @@ public struct Pipeline {
                             previousSizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) }), observer: observer)
             .handle(in: ledger, writer: writer, workers: workers)
         try ledger.finishHandling()
+        if let observer { try ledger.forEachDeleted { observer(.deleted(path: $0)) } }
+        if !allowShrink { try ShrinkGuard.check(ledger.shrinkage(), limit: config.maxShrink) }
         let handled = clock.now
 
         observer?(.writing)
-        var summary = RunSummary(try ledger.counts())
+        var summary = RunSummary(try ledger.counts(), started: started)
         var crossYear: [String: [Finding]] = [:]
         try ledger.forEachOrgan { reports in crossYear.merge(CrossYearChecker.check(reports)) { $0 + $1 } }
         try ledger.forEachReport { path, header, ownChecks in

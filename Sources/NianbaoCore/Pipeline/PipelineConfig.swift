@@ -9,69 +9,91 @@ public struct PipelineConfig: Sendable, Equatable {
     public var maxFileBytes: Int
     /// Worker threads; 0 means one per core.
     public var jobs: Int
+    /// The share of the previous dataset's reports a run may drop before it is refused (without
+    /// `--allow-shrink`).
+    public var maxShrink: Double
 
     public static let defaultMaxFileBytes = 20_000_000
 
-    public init(input: URL, output: URL, maxFileBytes: Int = PipelineConfig.defaultMaxFileBytes, jobs: Int = 0) {
+    /// Every setting that changes what a file becomes, for the cache key (worker count and folders
+    /// do not). A setting added later that does must be added here.
+    var outcomeKey: String {
+        "maxFileBytes=\(maxFileBytes)"
+    }
+
+    public static let defaultMaxShrink = 0.5
+
+    public init(input: URL, output: URL, maxFileBytes: Int = PipelineConfig.defaultMaxFileBytes, jobs: Int = 0,
+                maxShrink: Double = PipelineConfig.defaultMaxShrink) {
         self.input = input
         self.output = output
         self.maxFileBytes = maxFileBytes
         self.jobs = jobs
+        self.maxShrink = maxShrink
     }
 
     public struct Invalid: Error, CustomStringConvertible {
         public var description: String
     }
 
-    private struct RawConfig: Decodable {
-        var input: String
-        var output: String
-        var maxFileBytes: Int?
-        var jobs: Int?
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "\"\(key.stringValue)\" is required"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
-        default: return "not valid JSON"
-        }
-    }
-
-    private static let knownKeys: Set<String> = ["input", "output", "maxFileBytes", "jobs"]
+    /// The keys, each with what it must be.
+    private static let knownKeys = ["input", "output", "maxFileBytes", "jobs", "maxShrink"]
 
     public static func load(from file: URL) throws -> PipelineConfig {
+        func invalid(_ reason: String) -> Invalid { Invalid(description: "configuration \(file.path): \(reason)") }
         let data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
-            throw Invalid(description: "cannot read configuration \(file.path): \(error.localizedDescription)")
+            throw Invalid(description: "cannot read configuration \(file.path): \(PlainError.reason(error))")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw Invalid(description: "configuration \(file.path) is not a JSON object")
-        }
-        if let unknown = object.keys.sorted().first(where: { !knownKeys.contains($0) }) {
-            throw Invalid(description: "configuration \(file.path): unknown key \"\(unknown)\" (known: \(knownKeys.sorted().joined(separator: ", ")))")
-        }
-        let raw: RawConfig
+        let object: StrictJSONObject
         do {
-            raw = try JSONDecoder().decode(RawConfig.self, from: data)
+            object = try StrictJSONObject(data)
         } catch {
-            throw Invalid(description: "configuration \(file.path): \(describe(error))")
+            throw invalid("not valid JSON: \(error)")
         }
-        for (key, value) in [("maxFileBytes", raw.maxFileBytes), ("jobs", raw.jobs)] where (value ?? 0) < 0 {
-            throw Invalid(description: "configuration \(file.path): \"\(key)\" must be 0 or more")
+        if let unknown = object.keys.first(where: { !knownKeys.contains($0) }) {
+            throw invalid("unknown key \"\(unknown)\" (known: \(knownKeys.sorted().joined(separator: ", ")))")
         }
-        for (key, value) in [("input", raw.input), ("output", raw.output)] where value.isEmpty {
-            throw Invalid(description: "configuration \(file.path): \"\(key)\" must not be empty")
+        func folder(_ key: String) throws -> String {
+            guard let value = object.values[key] else { throw invalid("\"\(key)\" is required (a folder path)") }
+            guard case .string(let path) = value, !path.isEmpty else {
+                throw invalid("\"\(key)\" must be a folder path in double quotes, got \(describe(value))")
+            }
+            return path
         }
+        func wholeNumber(_ key: String, atLeast minimum: Int, default fallback: Int) throws -> Int {
+            guard let value = object.values[key] else { return fallback }
+            guard case .number(let text) = value, let number = Int(text), number >= minimum else {
+                throw invalid("\"\(key)\" must be a whole number ≥ \(minimum), got \(describe(value))")
+            }
+            return number
+        }
+        func share(_ key: String, default fallback: Double) throws -> Double {
+            guard let value = object.values[key] else { return fallback }
+            guard case .number(let text) = value, let number = Double(text), (0...1).contains(number) else {
+                throw invalid("\"\(key)\" must be a share from 0 to 1 (0.5 for half), got \(describe(value))")
+            }
+            return number
+        }
+        let input = try folder("input"), output = try folder("output")
         let base = file.deletingLastPathComponent()
         return PipelineConfig(
-            input: URL(fileURLWithPath: raw.input, relativeTo: base).standardizedFileURL,
-            output: URL(fileURLWithPath: raw.output, relativeTo: base).standardizedFileURL,
-            maxFileBytes: raw.maxFileBytes ?? defaultMaxFileBytes,
-            jobs: raw.jobs ?? 0
+            input: URL(fileURLWithPath: input, relativeTo: base).standardizedFileURL,
+            output: URL(fileURLWithPath: output, relativeTo: base).standardizedFileURL,
+            maxFileBytes: try wholeNumber("maxFileBytes", atLeast: 1, default: defaultMaxFileBytes),
+            jobs: try wholeNumber("jobs", atLeast: 0, default: 0),
+            maxShrink: try share("maxShrink", default: defaultMaxShrink)
         )
+    }
+
+    private static func describe(_ value: StrictJSONObject.Value) -> String {
+        switch value {
+        case .string(let text): return "\"\(text)\""
+        case .number(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return "null (leave the key out for the default)"
+        }
     }
 }

@@ -4,6 +4,8 @@ public enum RunEvent: Sendable {
     case started(files: Int)
     /// One file was handled.
     case file(path: String, change: FileChange, result: String)
+    /// A file the previous run read is gone from the input.
+    case deleted(path: String)
     /// All files handled; the dataset is being written.
     case writing
 }

@@ -13,7 +13,8 @@ final class RunLedger: Sendable {
 
     /// Opens a new, empty book at `location` and attaches the previous run's manifest when there is a
     /// readable one of this format (otherwise every file counts as new).
-    init(at location: URL, previous: URL?) throws {
+    /// `settings`: what of the configuration changes a file's outcome (`PipelineConfig.outcomeKey`).
+    init(at location: URL, previous: URL?, settings: String) throws {
         self.location = location
         try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: location)
@@ -26,7 +27,8 @@ final class RunLedger: Sendable {
         database = try DatabaseQueue(path: location.path, configuration: configuration)
         try database.writeWithoutTransaction { db in
             try db.execute(sql: Manifest.schema)
-            try db.execute(sql: "INSERT INTO run (format, parser) VALUES (?, ?)", arguments: [Manifest.format, ParserVersion.current])
+            try db.execute(sql: "INSERT INTO run (format, parser, settings) VALUES (?, ?, ?)",
+                           arguments: [Manifest.format, ParserVersion.current, settings])
             try Self.attachPrevious(previous, to: db)
         }
     }
@@ -50,18 +52,20 @@ final class RunLedger: Sendable {
     // MARK: Listing
 
     /// Lists the input folder into the book, in batches (the listing itself is never held whole).
-    func list(_ input: URL) throws -> Int {
+    func list(_ input: URL, excluding excluded: Set<String>) throws -> Int {
         var batch: [InputScanner.InputFile] = []
         var count = 0
         func flush() throws {
             try database.write { db in
-                let insert = try db.cachedStatement(sql: "INSERT INTO file (path, size, modified) VALUES (?, ?, ?)")
-                for file in batch { try insert.execute(arguments: [file.relativePath, file.size, file.modified]) }
+                let insert = try db.cachedStatement(sql: "INSERT INTO file (path, rank, size, modified) VALUES (?, ?, ?, ?)")
+                for file in batch {
+                    try insert.execute(arguments: [file.relativePath, CopyPreference.rank(file.relativePath), file.size, file.modified])
+                }
             }
             count += batch.count
             batch.removeAll(keepingCapacity: true)
         }
-        try InputScanner.scan(input) { file in
+        try InputScanner.scan(input, excluding: excluded) { file in
             batch.append(file)
             if batch.count == 1024 { try flush() }
         }
@@ -69,9 +73,10 @@ final class RunLedger: Sendable {
         return count
     }
 
-    /// The parser version of the previous run, nil when there was none.
-    func previousParser() throws -> String? {
-        try database.read { db in try String.fetchOne(db, sql: "SELECT parser FROM previous.run") }
+    /// The parser version and outcome settings of the previous run, nil when there was none: its
+    /// cache holds for this run only when both are this run's.
+    func previousCacheKey() throws -> String? {
+        try database.read { db in try String.fetchOne(db, sql: "SELECT parser || ' ' || settings FROM previous.run") }
     }
 
     /// The stamps of the row tables' files the previous run wrote.
@@ -88,13 +93,14 @@ final class RunLedger: Sendable {
         try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.id, f.path, f.size, f.modified, p.path IS NOT NULL AS known, p.size AS previous_size,
-                       p.modified AS previous_modified, p.sha256
+                       p.modified AS previous_modified, p.sha256, p.reject AS previous_reject
                 FROM file f LEFT JOIN previous.file p ON p.path = f.path
                 WHERE f.id > ? ORDER BY f.id LIMIT ?
                 """, arguments: [id, limit]).map { row in
                 var previous: PreviousEntry?
                 if row["known"] as Bool {
-                    previous = PreviousEntry(size: row["previous_size"], modified: row["previous_modified"], sha256: row["sha256"])
+                    previous = PreviousEntry(size: row["previous_size"], modified: row["previous_modified"], sha256: row["sha256"],
+                                             reject: row["previous_reject"])
                 }
                 return ListedFile(id: row["id"], file: InputScanner.InputFile(relativePath: row["path"], size: row["size"], modified: row["modified"]),
                                   previous: previous)
@@ -118,21 +124,21 @@ final class RunLedger: Sendable {
         try database.write { db in
             try db.execute(sql: """
                 DELETE FROM file WHERE handled = 0;
-                CREATE INDEX file_sha256 ON file (sha256, path);
+                CREATE INDEX file_sha256 ON file (sha256, rank, path);
                 """)
         }
     }
 
-    /// Files to handle (read, with no reject yet) after the given one, in (sha256, path) order: the
-    /// order of report_id, then of the copies of one content.
-    func contents(after last: (sha256: String, path: String), limit: Int) throws -> [PlannedFile] {
+    /// Files to handle (read, with no reject yet) after the given one, in (sha256, rank, path) order:
+    /// the order of report_id, then of the copies of one content, the preferred copy first.
+    func contents(after last: (sha256: String, rank: Int, path: String), limit: Int) throws -> [PlannedFile] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, path, size, modified, sha256, change FROM file
-                WHERE reject IS NULL AND sha256 <> '' AND (sha256, path) > (?, ?)
-                ORDER BY sha256, path LIMIT ?
-                """, arguments: [last.sha256, last.path, limit]).map { row in
-                PlannedFile(id: row["id"], path: row["path"], size: row["size"], modified: row["modified"], sha256: row["sha256"],
+                SELECT id, path, rank, size, modified, sha256, change FROM file
+                WHERE reject IS NULL AND sha256 <> '' AND (sha256, rank, path) > (?, ?, ?)
+                ORDER BY sha256, rank, path LIMIT ?
+                """, arguments: [last.sha256, last.rank, last.path, limit]).map { row in
+                PlannedFile(id: row["id"], path: row["path"], rank: row["rank"], size: row["size"], modified: row["modified"], sha256: row["sha256"],
                             change: FileChange(rawValue: row["change"]) ?? .new)
             }
         }
@@ -178,7 +184,7 @@ final class RunLedger: Sendable {
                     try reported.execute(arguments: [header.reportID, outcome.sha256])
                 case .copied(let spans):
                     try copy.execute(arguments: [RowSpan.encode(spans), outcome.sha256])
-                    try reported.execute(arguments: [String(outcome.sha256.prefix(16)), outcome.sha256])
+                    try reported.execute(arguments: [ProcessedReport.id(sha256: outcome.sha256), outcome.sha256])
                 case .rejected(let reason, let verdict):
                     try rejected.execute(arguments: [reason, verdict, outcome.sha256])
                 }
@@ -213,12 +219,39 @@ final class RunLedger: Sendable {
         }
     }
 
+    /// How many reports the previous dataset had, and how many of them this run drops: reports whose
+    /// content is gone and none of whose files became a report again (a changed file replaces its
+    /// report, it does not drop it).
+    func shrinkage() throws -> Shrinkage {
+        try database.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM previous.report) AS previous,
+                       (SELECT count(*) FROM previous.report p
+                        WHERE NOT EXISTS (SELECT 1 FROM main.report r WHERE r.sha256 = p.sha256)
+                          AND NOT EXISTS (SELECT 1 FROM previous.file pf JOIN main.file f ON f.path = pf.path
+                                          WHERE pf.sha256 = p.sha256 AND f.report_id IS NOT NULL)) AS dropped,
+                       (SELECT count(*) FROM main.report) AS now
+                """)!
+            return Shrinkage(previous: row["previous"], dropped: row["dropped"], now: row["now"])
+        }
+    }
+
+    /// The paths the previous run listed that this run did not, in path order.
+    func forEachDeleted(_ body: (String) throws -> Void) throws {
+        try database.read { db in
+            let rows = try String.fetchCursor(db, sql: """
+                SELECT p.path FROM previous.file p WHERE NOT EXISTS (SELECT 1 FROM main.file f WHERE f.path = p.path) ORDER BY p.path
+                """)
+            while let path = try rows.next() { try body(path) }
+        }
+    }
+
     /// Every report in report_id order, one at a time, with the first of its files in path byte
     /// order (SQLite's BINARY collation compares UTF-8 bytes, the order the dataset promises).
     func forEachReport(_ body: (_ path: String, _ header: ReportHeader, _ ownChecks: ReportFragment.EncodedRows) throws -> Void) throws {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT (SELECT min(f.path) FROM file f WHERE f.sha256 = r.sha256) AS path, header, checks_csv, checks_jsonl
+                SELECT (SELECT f.path FROM file f WHERE f.sha256 = r.sha256 ORDER BY f.rank, f.path LIMIT 1) AS path, header, checks_csv, checks_jsonl
                 FROM report r ORDER BY report_id
                 """)
             let decoder = JSONDecoder()
@@ -236,8 +269,10 @@ final class RunLedger: Sendable {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT path, sha256, reject AS reason FROM file WHERE reject IS NOT NULL
                 UNION ALL
-                SELECT f.path, f.sha256, 'duplicate of ' || (SELECT min(g.path) FROM file g WHERE g.sha256 = f.sha256) || ' (same bytes)'
-                FROM file f WHERE f.report_id IS NOT NULL AND EXISTS (SELECT 1 FROM file g WHERE g.sha256 = f.sha256 AND g.path < f.path)
+                SELECT f.path, f.sha256,
+                       'duplicate of ' || (SELECT g.path FROM file g WHERE g.sha256 = f.sha256 ORDER BY g.rank, g.path LIMIT 1) || ' (same bytes)'
+                FROM file f WHERE f.report_id IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM file g WHERE g.sha256 = f.sha256 AND (g.rank, g.path) < (f.rank, f.path))
                 ORDER BY path
                 """)
             while let row = try rows.next() { try body(Reject(sourcePath: row["path"], sha256: row["sha256"], reason: row["reason"])) }
@@ -315,6 +350,8 @@ struct PreviousEntry: Sendable {
     var modified: Int64
     /// Empty when the file could not be read.
     var sha256: String
+    /// Why it became no report, if it did not.
+    var reject: String?
 }
 
 /// What identifying a file gave: its content hash, how it compares with the previous run, and a
@@ -329,6 +366,8 @@ struct IdentifiedFile: Sendable {
 struct PlannedFile: Sendable {
     var id: Int64
     var path: String
+    /// Which copy of a content is the report's (`CopyPreference`), lowest first.
+    var rank: Int
     /// Size and modification time as listed.
     var size: Int
     var modified: Int64
@@ -356,4 +395,10 @@ struct ContentOutcome {
     var kind: Kind
     /// The file that went through the stages, if one did.
     var parsedFile: Int64?
+
+    /// Whether the content is a report of the dataset (its other copies are then duplicates).
+    var isReport: Bool {
+        if case .rejected = kind { return false }
+        return true
+    }
 }

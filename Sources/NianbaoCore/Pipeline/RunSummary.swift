@@ -2,6 +2,8 @@ import Foundation
 
 /// What a run did, for the final log line and for `summary.json` (monitoring, a morning glance).
 public struct RunSummary: Sendable {
+    /// When the run started; written with the local zone (ISO 8601), as a cron log reads it.
+    public var started: Date
     public var seen = 0
     public var new = 0
     public var changed = 0
@@ -33,7 +35,8 @@ public struct RunSummary: Sendable {
         var parsed: Int
     }
 
-    init(_ files: FileCounts) {
+    init(_ files: FileCounts, started: Date) {
+        self.started = started
         seen = files.seen
         new = files.new
         changed = files.changed
@@ -61,8 +64,21 @@ public struct RunSummary: Sendable {
 
     /// The one line a run always ends with.
     public var line: String {
-        "nianbao: \(seen) files seen, \(new) new, \(changed) changed, \(unchanged) unchanged, \(deleted) deleted, "
-            + "\(rejected) rejected, \(reportsWithErrors) reports with errors, \(String(format: "%.2f", seconds)) s"
+        "nianbao: \(startedText) \(Self.count(seen, "file")) seen, \(new) new, \(changed) changed, \(unchanged) unchanged, "
+            + "\(deleted) deleted, \(rejected) rejected, \(Self.count(reportsWithErrors, "report")) with errors, "
+            + "\(String(format: "%.2f", seconds)) s"
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// The start time in ISO 8601 with the machine's zone offset (`2026-12-02T03:15:00+08:00`).
+    public var startedText: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = .current
+        formatter.formatOptions = [.withInternetDateTime, .withColonSeparatorInTimeZone]
+        return formatter.string(from: started)
     }
 
     public func json() -> JSONValue {
@@ -70,6 +86,7 @@ public struct RunSummary: Sendable {
             .object(values.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })
         }
         return .object([
+            ("started", .string(startedText)),
             ("parser", .string(ParserVersion.current)),
             ("elapsed_seconds", .number(String(format: "%.3f", seconds))),
             ("handling_seconds", .number(String(format: "%.3f", Self.seconds(handling)))),

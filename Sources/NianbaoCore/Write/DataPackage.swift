@@ -51,7 +51,7 @@ enum DataPackage {
         ]
         var constraints: [(String, JSONValue)] = []
         if let values = field.values { constraints.append(("enum", .array(values.map(JSONValue.string)))) }
-        if field.name == "report_id" { constraints.append(("pattern", .string("[0-9a-f]{16}"))) }
+        if field.name == "report_id" { constraints.append(("pattern", .string("r[0-9a-f]{16}"))) }
         if !constraints.isEmpty { members.append(("constraints", .object(constraints))) }
         return .object(members)
     }

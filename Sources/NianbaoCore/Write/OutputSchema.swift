@@ -37,7 +37,7 @@ public struct OutputSchema: Sendable {
     public static let reports = OutputSchema(
         name: "reports", title: "One row per input file accepted as a report",
         fields: [
-            Field("report_id", "First 16 hex digits of the SHA-256 of the file's bytes"),
+            Field("report_id", "r and the first 16 hex digits of the SHA-256 of the file's bytes (text, never a number)"),
             Field("source_path", "Path relative to the input folder, with /"),
             Field("source_format", "Input format", values: ["text", "html"]),
             Field("encoding", "How the bytes were decoded (utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5)"),

@@ -5,30 +5,16 @@ import Testing
 /// The `nianbao` executable itself, as cron runs it: exit statuses, a refused second run, `kill -9`.
 @Suite("nianbao command", .serialized)
 struct CommandLineTests {
-    /// The executable built beside the test bundle.
-    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nianbao")
-
-    private func start(_ arguments: [String]) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        return (process, errors)
-    }
+    private func start(_ arguments: [String]) throws -> (Process, Pipe) { try NianbaoCommand.start(arguments) }
 
     private func run(_ arguments: [String]) throws -> (status: Int32, errors: String) {
-        let (process, errors) = try start(arguments)
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let result = try NianbaoCommand.run(arguments)
+        return (result.status, result.errors)
     }
 
     @Test("exit statuses: 0 on success, 1 for a missing input folder or bad configuration, 64 for usage")
     func exitStatuses() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "\(Self.executable.path)")
+        #expect(FileManager.default.isExecutableFile(atPath: NianbaoCommand.executable.path), "\(NianbaoCommand.executable.path)")
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
         let ok = try run(["run", "--input", Repository.samples.path, "--output", output.path, "--quiet"])
         #expect(ok.status == 0)

@@ -84,6 +84,23 @@ struct ParseTests {
         #expect(report.status == .narrative)
         #expect(report.cells.isEmpty)
         #expect(report.sections.map(\.headingRaw) == ["二、存在问题和改进措施"])
+        #expect(report.sections.map(\.topic) == ["problems"])
+    }
+
+    @Test("section topics: national parts by number, legacy headings by their wording (SPEC §5 examples)")
+    func topics() throws {
+        let national = try processSample(Seed.baicheng).parsed.sections.map(\.topic)
+        #expect(national == ["overview", "active", "on_request", "review_litigation", "problems", "other"])
+        let legacy = ["一、概述": "overview", "二、主动公开政府信息的情况": "active", "三、政府信息依申请公开工作情况": "on_request",
+                      "四、依申请信息公开收费情况": "fees", "五、复议、诉讼和申诉情况": "review_litigation",
+                      "六、政府信息公开咨询处理情况": "consultations", "七、存在的不足和改进措施": "problems",
+                      "八、其它需要报告的事项": "other", "附件：政府信息公开情况统计表": "statistics", "九、组织机构建设": ""]
+        for (heading, topic) in legacy {
+            #expect(SectionTopics.legacy(headingKey: LabelKey.make(heading)) == topic, "\(heading)")
+        }
+        // Traditional script is matched in simplified form.
+        let traditional = try processSample("103_yiyuan_2020_traditional.html").parsed.sections.map(\.topic)
+        #expect(traditional == national)
     }
 
     @Test("metadata: the page's fields, a title over two lines, the signature date")

@@ -81,3 +81,39 @@ extension ParsedReport {
         cell(table, path)?.value
     }
 }
+
+/// The `nianbao` executable built beside the test bundle, run as a user or cron runs it.
+enum NianbaoCommand {
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nianbao")
+
+    static func start(_ arguments: [String]) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        return (process, errors)
+    }
+
+    /// Runs to the end; the exit status, standard error and standard output.
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> (status: Int32, errors: String, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let errors = Pipe(), output = Pipe()
+        process.standardError = errors
+        process.standardOutput = output
+        try process.run()
+        // Read both pipes to their ends before waiting, so that neither can fill and block the child.
+        nonisolated(unsafe) var outputData = Data()
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { outputData = output.fileHandleForReading.readDataToEndOfFile() }
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errorData, as: UTF8.self), String(decoding: outputData, as: UTF8.self))
+    }
+}

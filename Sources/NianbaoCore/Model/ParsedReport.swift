@@ -35,6 +35,8 @@ public struct Section: Sendable {
     public var headingRaw: String
     public var text: String
     public var textSimplified: String
+    /// SPEC §5 topic code, or "" when the heading fits none.
+    public var topic: String
 }
 
 public enum CellStatus: String, Sendable {

@@ -34,7 +34,7 @@ public enum ReportParser {
         let sections: [Section]
         if template.hasNationalParts {
             sections = SectionBuilder.build(tokens: tokens, headings: nationalHeadings, tableTokens: tableTokens) { number in
-                PartSpec.national.first { $0.number == number }?.heading
+                PartSpec.national.first { $0.number == number }
             }
         } else {
             sections = SectionBuilder.build(tokens: tokens, headings: PartLocator.legacy(in: tokens), tableTokens: tableTokens) { _ in nil }

@@ -1,19 +1,23 @@
 /// Cuts the report into its parts: each part's paragraphs between its heading and the next,
 /// tables left out.
 enum SectionBuilder {
-    static func build(tokens: [Token], headings: [PartHeading], tableTokens: Set<Int>, canonical: (Int) -> String?) -> [Section] {
+    /// `canonical`: a national part's heading and topic by its number (nil for a legacy report's own
+    /// parts, whose topic is read from the heading's wording).
+    static func build(tokens: [Token], headings: [PartHeading], tableTokens: Set<Int>, canonical: (Int) -> PartSpec?) -> [Section] {
         headings.enumerated().map { offset, heading in
             let end = offset + 1 < headings.count ? headings[offset + 1].tokenIndex : tokens.count
             let body = (heading.tokenIndex + 1..<end).filter { index in
                 tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
             }
             let headingToken = tokens[heading.tokenIndex]
+            let part = canonical(heading.number)
             return Section(
                 number: heading.number,
-                heading: canonical(heading.number) ?? headingToken.folded,
+                heading: part?.heading ?? headingToken.folded,
                 headingRaw: headingToken.text,
                 text: body.map { tokens[$0].text }.joined(separator: "\n"),
-                textSimplified: body.map { tokens[$0].simplified }.joined(separator: "\n")
+                textSimplified: body.map { tokens[$0].simplified }.joined(separator: "\n"),
+                topic: part?.topic ?? SectionTopics.legacy(headingKey: headingToken.key)
             )
         }
     }

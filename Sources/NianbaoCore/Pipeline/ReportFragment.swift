@@ -39,9 +39,17 @@ public struct ReportFragment: Sendable {
             encode(OutputSchema.forTable(table), cells.lazy.map { OutputRows.cell(parsed.cells[$0], reportID: reportID) },
                    bytes: cells.count * 96)
         }
+        // Sections: a text too long for a spreadsheet cell takes several CSV rows, one JSONL row.
         let sectionText = parsed.sections.reduce(0) { $0 + $1.text.utf8.count + $1.textSimplified.utf8.count + 128 }
-        encode(.sections, parsed.sections.sorted { $0.number < $1.number }.lazy.map { OutputRows.section($0, reportID: reportID) },
-               bytes: sectionText + sectionText / 16)
+        var sections = EncodedRows()
+        sections.csv.reserveCapacity(sectionText + sectionText / 16)
+        sections.jsonl.reserveCapacity(sectionText + sectionText / 8)
+        let sectionRows = RowEncoder(schema: .sections)
+        for section in parsed.sections.sorted(by: { $0.number < $1.number }) {
+            for row in OutputRows.sectionPieces(section, reportID: reportID) { sectionRows.appendCSV(row, to: &sections.csv) }
+            sectionRows.appendJSON(OutputRows.section(section, reportID: reportID), to: &sections.jsonl)
+        }
+        if !sections.csv.isEmpty { rows[OutputSchema.sections.name] = sections }
         encode(.checks, parsed.findings.lazy.map { OutputRows.finding($0, reportID: reportID) }, bytes: parsed.findings.count * 160)
         self.rows = rows
     }

@@ -25,9 +25,24 @@ enum OutputRows {
         return row
     }
 
+    /// A part's row with its whole text (JSONL).
     static func section(_ section: Section, reportID: String) -> [FieldValue] {
+        sectionPiece(section, reportID: reportID, text: section.text, simplified: section.textSimplified, piece: 1)
+    }
+
+    /// A part's rows for a spreadsheet (CSV): one, or one per piece of a text too long for a cell.
+    static func sectionPieces(_ section: Section, reportID: String) -> [[FieldValue]] {
+        let text = SpreadsheetPieces.split(section.text), simplified = SpreadsheetPieces.split(section.textSimplified)
+        if text.count == 1 && simplified.count == 1 { return [self.section(section, reportID: reportID)] }
+        return (0..<max(text.count, simplified.count)).map { index in
+            sectionPiece(section, reportID: reportID, text: index < text.count ? String(text[index]) : "",
+                         simplified: index < simplified.count ? String(simplified[index]) : "", piece: index + 1)
+        }
+    }
+
+    private static func sectionPiece(_ section: Section, reportID: String, text: String, simplified: String, piece: Int) -> [FieldValue] {
         [FieldValue(reportID), FieldValue(section.number), FieldValue(section.heading), FieldValue(section.headingRaw),
-         FieldValue(section.text), FieldValue(section.textSimplified)]
+         FieldValue(text), FieldValue(simplified), FieldValue(section.topic), FieldValue(piece)]
     }
 
     static func finding(_ finding: Finding, reportID: String) -> [FieldValue] {

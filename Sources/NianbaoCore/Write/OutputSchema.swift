@@ -96,8 +96,11 @@ public struct OutputSchema: Sendable {
             Field("heading_raw", "Heading as found"),
             Field("text", "The part's paragraphs as found, joined by newlines, tables left out"),
             Field("text_simplified", "The same in simplified script"),
+            Field("topic", "What the part is about (SPEC §5); empty when its heading fits none", values: SectionTopics.codes),
+            Field("text_piece", .integer,
+                  "1; in CSV a text longer than a spreadsheet cell (32,767 characters) continues on rows 2, 3, …, joined in order"),
         ],
-        primaryKey: ["report_id", "section"], referencesReports: true
+        primaryKey: ["report_id", "section", "text_piece"], referencesReports: true
     )
 
     public static let checks = OutputSchema(

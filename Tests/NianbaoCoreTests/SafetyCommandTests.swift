@@ -70,6 +70,9 @@ struct SafetyCommandTests {
         for _ in 0..<3 { #expect(try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path, "-q"]).status == 0) }
         #expect(try rows(output, "reports").count == 10)
         #expect(try rows(output, "rejects").isEmpty)
+        // An empty table: its CSV has the header row (the columns), its JSONL no line at all.
+        #expect(try Data(contentsOf: output.appendingPathComponent("rejects.csv")) == Data("\u{FEFF}source_path,sha256,reason\r\n".utf8))
+        #expect(try Data(contentsOf: output.appendingPathComponent("rejects.jsonl")).isEmpty)
         let files = try summaryFiles(output)
         #expect(files["seen"] == 10 && files["unchanged"] == 10 && files["changed"] == 0 && files["new"] == 0)
     }
@@ -232,8 +235,15 @@ struct SafetyCommandTests {
         try Data(#"{"input": "crawl", "output": "out", "maxFileBytes": 1.5}"#.utf8).write(to: config)
         let fraction = try NianbaoCommand.run(["run", "--config", config.path])
         #expect(fraction.status == 1 && fraction.errors.contains("\"maxFileBytes\" must be a whole number ≥ 1, got 1.5"))
-        try Data(#"{"input": "crawl", "output": "out",}"#.utf8).write(to: config)
-        #expect(try NianbaoCommand.run(["run", "--config", config.path]).errors.contains("trailing comma"))
+        for (text, complaint) in [(#"{"input": "crawl", "output": "out",}"#, "trailing comma after \"output\""),
+                                  (#"{"input": "crawl", "output": "out", "input": "other"}"#, "key \"input\" appears twice"),
+                                  (#"{"input": "crawl", "output": "out", "maxFileBytes": null}"#, "got null")] {
+            try Data(text.utf8).write(to: config)
+            let refused = try NianbaoCommand.run(["run", "--config", config.path])
+            #expect(refused.status == 1 && refused.errors.contains(complaint) && refused.errors.split(separator: "\n").count == 1,
+                    "\(refused.errors)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent("out").path))
 
         let unknown = try NianbaoCommand.run(["frobnicate"])
         #expect(unknown.status == 64 && unknown.errors.contains("unknown command \"frobnicate\"") && unknown.errors.contains("run, inspect"))

@@ -33,7 +33,9 @@ public enum TextExtractor {
                 continue
             }
             flushPipeRows()
-            blocks.append(.paragraph(Paragraph(text: trimmed, location: location)))
+            for piece in ValueRuns.split(trimmed) {
+                blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead)))
+            }
         }
         flushPipeRows()
         return ExtractedDocument(format: .text, encoding: encoding, blocks: blocks)

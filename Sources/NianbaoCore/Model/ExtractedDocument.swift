@@ -30,10 +30,14 @@ public enum Block: Sendable {
 public struct Paragraph: Sendable {
     public var text: String
     public var location: SourceLocation
+    /// The white space before it when it continues a line of the capture (a value cut out of a row
+    /// of values, `ValueRuns`); nil when it starts a line.
+    public var lead: String?
 
-    public init(text: String, location: SourceLocation) {
+    public init(text: String, location: SourceLocation, lead: String? = nil) {
         self.text = text
         self.location = location
+        self.lead = lead
     }
 }
 

@@ -16,6 +16,8 @@ public struct Token: Sendable {
 
     /// What the token says as a table cell (number, placeholder or text), read once.
     public var reading: CellReading
+    /// The white space before it on the same line of the capture, nil when it starts a line.
+    public var lead: String? = nil
 }
 
 /// A document after normalisation: tokens in order plus what was learnt about its script.

@@ -15,7 +15,14 @@ public enum CellReading: Equatable, Sendable {
             self = .text
             return
         }
-        let compact = text.unicodeScalars.contains { TextScanning.isSpace($0.value) }
+        let hasSpace = text.unicodeScalars.contains { TextScanning.isSpace($0.value) }
+        // Digits on both sides of white space are several numbers (`2 1 3`), never one: joining
+        // them would invent a number the report never printed.
+        if hasSpace && CellReading.spaceSeparatesDigits(text) {
+            self = .text
+            return
+        }
+        let compact = hasSpace
             ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !TextScanning.isSpace($0.value) }))
             : text
         if CellReading.placeholders.contains(compact) {
@@ -23,6 +30,26 @@ public enum CellReading: Equatable, Sendable {
             return
         }
         self = CellReading.readNumber(compact) ?? .text
+    }
+
+    /// Whether white space stands between two parts of a numeral (digits, `,` or `.`).
+    static func spaceSeparatesDigits(_ text: String) -> Bool {
+        var previous: Unicode.Scalar?
+        var sawSpace = false
+        for scalar in text.unicodeScalars {
+            if TextScanning.isSpace(scalar.value) {
+                sawSpace = previous != nil
+                continue
+            }
+            if sawSpace, let previous, isNumeral(previous), isNumeral(scalar) { return true }
+            previous = scalar
+            sawSpace = false
+        }
+        return false
+    }
+
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value) || scalar == "," || scalar == "."
     }
 
     public var isValue: Bool {

@@ -13,18 +13,18 @@ public struct Normalizer {
 
     public func normalize(_ document: ExtractedDocument) -> NormalizedDocument {
         var texts: [String] = []
-        var places: [(location: SourceLocation, table: Int?, startsRow: Bool)] = []
+        var places: [(location: SourceLocation, table: Int?, startsRow: Bool, lead: String?)] = []
         var tableIndex = 0
         for block in document.blocks {
             switch block {
             case .paragraph(let paragraph):
                 texts.append(paragraph.text)
-                places.append((paragraph.location, nil, false))
+                places.append((paragraph.location, nil, false, paragraph.lead))
             case .table(let table):
                 for row in table.rows {
                     for (column, cell) in row.enumerated() {
                         texts.append(cell.text)
-                        places.append((cell.location, tableIndex, column == 0))
+                        places.append((cell.location, tableIndex, column == 0, nil))
                     }
                 }
                 tableIndex += 1
@@ -54,7 +54,8 @@ public struct Normalizer {
                 location: places[index].location,
                 table: places[index].table,
                 startsRow: places[index].startsRow,
-                reading: forms.reading
+                reading: forms.reading,
+                lead: places[index].lead
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)

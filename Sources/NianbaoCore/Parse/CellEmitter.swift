@@ -15,31 +15,36 @@ struct CellEmitter {
             for (rowIndex, row) in block.rows.enumerated() {
                 let values = placed.values[blockIndex][rowIndex]
                 let scope = block.code.isEmpty ? row.code : "\(block.code)/\(row.code)"
-                let aligned = align(values, columns: block.columns.count, totalColumn: block.totalColumn)
-                if values.count > block.columns.count {
-                    findings.append(Finding(
-                        check: "extra_cells", scope: scope,
-                        expected: Decimal(block.columns.count), actual: Decimal(values.count),
-                        message: "\(values.count) values for \(block.columns.count) cells; the first \(block.columns.count) were kept, "
-                            + "ignored: \(quoted(values.dropFirst(block.columns.count)))"
-                    ))
-                } else if !values.isEmpty && values.count < block.columns.count {
-                    let placement = block.totalColumn == block.columns.count - 1 && values.count >= 2
-                        ? "the first and last were placed in the first and total columns"
-                        : "they were placed from the left"
-                    findings.append(Finding(
-                        check: "cells_missing", scope: scope,
-                        expected: Decimal(block.columns.count), actual: Decimal(values.count),
-                        message: "\(values.count) values for \(block.columns.count) cells (\(quoted(values[...]))); "
-                            + "\(placement), the others are missing"
-                    ))
+                var placement = RowPlacement.decide(values, columns: block.columns.count,
+                                                    totalColumn: block.totalColumn == block.columns.count - 1 ? block.totalColumn : nil,
+                                                    tokens: tokens)
+                if let run = placed.unplaceable {
+                    placement = .unplaceable(run, check: "row_short", reason: "\(run.count) values on a line for the table's "
+                                             + "\(block.rows.count * block.columns.count) cells: the capture dropped cells, and which is not shown")
                 }
+                // A table none of whose values can be placed has one finding, on the table.
+                findings += rowFindings(values, placement: placement, columns: block.columns.count,
+                                        scope: placed.unplaceable == nil ? scope : spec.kind.rawValue,
+                                        reportedOnce: placed.unplaceable != nil && (rowIndex > 0 || blockIndex > 0))
                 for (columnIndex, column) in block.columns.enumerated() {
                     var cell = Cell(table: spec.kind, item: block.code, row: row.code, column: column.code,
                                     status: .missing, value: nil, unit: "", raw: "", source: "")
-                    if let tokenIndex = aligned[columnIndex] {
-                        read(tokens[tokenIndex], column: column, headerUnit: headerUnits[columnIndex], into: &cell,
-                             findings: &findings)
+                    switch placement {
+                    case .aligned(let aligned):
+                        if let tokenIndex = aligned[columnIndex] {
+                            read(tokens[tokenIndex], column: column, headerUnit: headerUnits[columnIndex], into: &cell,
+                                 findings: &findings)
+                        }
+                    case .digits(let tokenIndex):
+                        var digit = tokens[tokenIndex]
+                        let character = Array(digit.folded)[columnIndex]
+                        digit.text = String(character)
+                        digit.reading = CellReading(String(character))
+                        read(digit, column: column, headerUnit: headerUnits[columnIndex], into: &cell, findings: &findings)
+                    case .unplaceable(let found, _, _):
+                        cell.status = .unparsed
+                        cell.raw = found.map { tokens[$0].text.trimmingSpaces() }.joined(separator: " ")
+                        cell.source = tokens[found[0]].location.description
                     }
                     cells.append(cell)
                 }
@@ -59,7 +64,7 @@ struct CellEmitter {
                 expected: Decimal(cells.count), actual: 0,
                 message: "table \(spec.kind.number) (\(spec.kind.rawValue)): no values found; all \(cells.count) cells are missing"
             ), at: 0)
-        } else {
+        } else if placed.unplaceable == nil {
             for (blockIndex, block) in spec.blocks.enumerated() {
                 for (rowIndex, row) in block.rows.enumerated() where placed.values[blockIndex][rowIndex].isEmpty {
                     findings.append(Finding(
@@ -74,19 +79,31 @@ struct CellEmitter {
         reading.findings = findings
     }
 
-    /// Which value goes to which column. A short row keeps its first value in the first column and,
-    /// when the last column is a total, its last value there: crawlers drop inner empty cells.
-    private func align(_ values: [Int], columns: Int, totalColumn: Int?) -> [Int?] {
-        var aligned = [Int?](repeating: nil, count: columns)
-        if values.count >= columns {
-            for column in 0..<columns { aligned[column] = values[column] }
-        } else if totalColumn == columns - 1 && values.count >= 2 {
-            aligned[0] = values[0]
-            aligned[columns - 1] = values[values.count - 1]
-        } else {
-            for (column, value) in values.enumerated() { aligned[column] = value }
+    /// The findings a row's placement gives: values left over, values too few, values not placed.
+    private func rowFindings(_ values: [Int], placement: RowPlacement, columns: Int, scope: String, reportedOnce: Bool) -> [Finding] {
+        switch placement {
+        case .unplaceable(let found, let check, let reason):
+            if reportedOnce { return [] }
+            return [Finding(check: check, scope: scope,
+                            expected: Decimal(columns), actual: Decimal(found.count),
+                            message: "\(reason); all cells unparsed, values as found: \(quoted(found[...]))")]
+        case .digits(let token):
+            return [Finding(check: "cells_joined", scope: scope, expected: Decimal(columns), actual: 1,
+                            message: "\(tokens[token].text.trimmingSpaces().debugDescription) for \(columns) cells: as many digits as cells, "
+                                + "read one digit per cell")]
+        case .aligned:
+            if values.count > columns {
+                return [Finding(check: "extra_cells", scope: scope, expected: Decimal(columns), actual: Decimal(values.count),
+                                message: "\(values.count) values for \(columns) cells; the first \(columns) were kept, "
+                                    + "ignored: \(quoted(values.dropFirst(columns)))")]
+            }
+            if !values.isEmpty && values.count < columns {
+                return [Finding(check: "cells_missing", scope: scope, expected: Decimal(columns), actual: Decimal(values.count),
+                                message: "\(values.count) values for \(columns) cells (\(quoted(values[...]))); "
+                                    + "the first and last were placed in the first and total columns, the others are missing")]
+            }
+            return []
         }
-        return aligned
     }
 
     private func read(_ token: Token, column: ColumnSpec, headerUnit: MoneyUnit?, into cell: inout Cell,

@@ -15,11 +15,24 @@ enum SectionBuilder {
                 number: heading.number,
                 heading: part?.heading ?? headingToken.folded,
                 headingRaw: headingToken.text,
-                text: body.map { tokens[$0].text }.joined(separator: "\n"),
-                textSimplified: body.map { tokens[$0].simplified }.joined(separator: "\n"),
+                text: joined(body, of: tokens, \.text),
+                textSimplified: joined(body, of: tokens, \.simplified),
                 topic: part?.topic ?? SectionTopics.legacy(headingKey: headingToken.key)
             )
         }
+    }
+}
+
+extension SectionBuilder {
+    /// Paragraphs joined by line breaks; a paragraph cut out of a line (`ValueRuns`) rejoins it with
+    /// the white space that stood before it, so the text is the line as printed.
+    static func joined(_ indices: [Int], of tokens: [Token], _ text: KeyPath<Token, String>) -> String {
+        var result = ""
+        for (position, index) in indices.enumerated() {
+            if position > 0 { result += tokens[index].lead ?? "\n" }
+            result += tokens[index][keyPath: text]
+        }
+        return result
     }
 }
 

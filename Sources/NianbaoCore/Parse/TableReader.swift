@@ -130,6 +130,12 @@ public struct TableReader {
             index += 1
         }
         let block = spec.blocks[0]
+        // A run too short for the table whose values stood in rows on a line: the capture dropped
+        // cells, and nothing shows which, so no value can be placed.
+        if run.count < block.rows.count * block.columns.count && CellEmitter.shareALine(run, in: tokens) {
+            placed.unplaceable = run
+            return
+        }
         for (position, tokenIndex) in run.enumerated() {
             let row = position / block.columns.count
             if row < block.rows.count {
@@ -146,6 +152,9 @@ struct PlacedValues {
     var values: [[[Int]]]
     var headers: [[Int]]
     var stray: [Int] = []
+    /// The values of a table that cannot be placed at all (a short run of values on a line): every
+    /// cell of the table is then unparsed.
+    var unplaceable: [Int]?
 
     init(spec: TableSpec) {
         values = spec.blocks.map { block in Array(repeating: [], count: block.rows.count) }

@@ -1,0 +1,85 @@
+/// Rows of values on one line of a text capture (`（一）予以公开 5 0 0 0 0 0 5`, a `get_text(" ")` or
+/// `pdftotext -raw` line). Two or more white-space-separated values in a row are separate cells,
+/// never one number, so the line is cut into its text and one paragraph per value; each paragraph
+/// after the first keeps the white space that stood before it, so that section text is rebuilt
+/// exactly as printed. A single number inside a sentence (`共 5 件`) stays in its sentence.
+enum ValueRuns {
+    /// A piece of a line and the white space before it on the same line (nil for the line's first).
+    struct Piece: Equatable {
+        var text: String
+        var lead: String?
+    }
+
+    /// The line's pieces: text runs and the values of every run of at least two values.
+    static func split(_ line: String) -> [Piece] {
+        guard mayHoldValueRun(line) else { return [Piece(text: line, lead: nil)] }
+        let words = self.words(of: line)
+        let isValue = words.map { word in
+            let reading = CellReading(WidthFolding.fold(word.text))
+            return reading.isValue && !word.text.isEmpty
+        }
+        let isNumber = words.map { word -> Bool in
+            if case .number = CellReading(WidthFolding.fold(word.text)) { return true }
+            return false
+        }
+        // Runs of two or more values with at least one number among them are cut out.
+        var cut = [Bool](repeating: false, count: words.count)
+        var start = 0
+        while start < words.count {
+            guard isValue[start] else { start += 1; continue }
+            var end = start
+            while end < words.count && isValue[end] { end += 1 }
+            // `— 2 —` and `- 3 -` are page numbers, not a row.
+            let pageNumber = end - start == 3 && !isNumber[start] && isNumber[start + 1] && !isNumber[start + 2]
+            if end - start >= 2 && isNumber[start..<end].contains(true) && !pageNumber {
+                for index in start..<end { cut[index] = true }
+            }
+            start = end
+        }
+        guard cut.contains(true) else { return [Piece(text: line, lead: nil)] }
+        var pieces: [Piece] = []
+        var text = ""
+        var textLead: String?
+        for (index, word) in words.enumerated() {
+            let lead = index == 0 ? nil : word.lead
+            if cut[index] {
+                if !text.isEmpty { pieces.append(Piece(text: text, lead: textLead)); text = "" }
+                pieces.append(Piece(text: word.text, lead: lead))
+            } else if text.isEmpty {
+                text = word.text
+                textLead = lead
+            } else {
+                text += (word.lead ?? "") + word.text
+            }
+        }
+        if !text.isEmpty { pieces.append(Piece(text: text, lead: textLead)) }
+        return pieces
+    }
+
+    /// A value run needs white space and a digit (ASCII or full width).
+    private static func mayHoldValueRun(_ line: String) -> Bool {
+        var space = false, digit = false
+        for scalar in line.unicodeScalars {
+            if TextScanning.isSpace(scalar.value) { space = true }
+            if (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value) { digit = true }
+            if space && digit { return true }
+        }
+        return false
+    }
+
+    /// The line's words and the white space before each (the first's is empty).
+    private static func words(of line: String) -> [Piece] {
+        var words: [Piece] = []
+        var lead = "", word = ""
+        for scalar in line.unicodeScalars {
+            if TextScanning.isSpace(scalar.value) {
+                if !word.isEmpty { words.append(Piece(text: word, lead: lead)); word = ""; lead = "" }
+                lead.unicodeScalars.append(scalar)
+            } else {
+                word.unicodeScalars.append(scalar)
+            }
+        }
+        if !word.isEmpty { words.append(Piece(text: word, lead: lead)) }
+        return words
+    }
+}

@@ -1,0 +1,51 @@
+/// Which value of a row goes to which cell, decided only from what the capture shows. A value is
+/// never put in a column the capture does not place it in: a row of values on one line that is
+/// short of cells (the capture dropped blank cells, and which is unknown) and a number whose digits
+/// ran together are unparsed with a finding, never shifted or split by guess.
+enum RowPlacement: Equatable {
+    /// A token (or none) per column.
+    case aligned([Int?])
+    /// One token whose digits, one per cell, fill the row (`0000000` for seven cells).
+    case digits(Int)
+    /// Nothing can be placed: every cell is unparsed, with these values as found.
+    case unplaceable([Int], check: String, reason: String)
+
+    /// `totalColumn`: the row's total column when it is the last one.
+    static func decide(_ values: [Int], columns: Int, totalColumn: Int?, tokens: [Token]) -> RowPlacement {
+        if values.count >= columns { return .aligned((0..<columns).map { values[$0] }) }
+        if values.isEmpty { return .aligned([Int?](repeating: nil, count: columns)) }
+        if columns >= 2, values.count == 1, let digits = bareDigits(tokens[values[0]]), digits >= 2 {
+            if digits == columns && columns >= 3 { return .digits(values[0]) }
+            return .unplaceable(values, check: "cells_joined",
+                                reason: "one number of \(digits) digits for \(columns) cells: the digits of several cells may have run together")
+        }
+        if CellEmitter.shareALine(values, in: tokens) {
+            return .unplaceable(values, check: "row_short",
+                                reason: "\(values.count) values on one line for \(columns) cells: the capture dropped cells, and which is not shown")
+        }
+        // One value per line (seeds 000, 001): crawlers drop the inner empty cells, so the first
+        // value is the first column's and, when the last column is a total, the last value the total's.
+        if totalColumn == columns - 1 && values.count >= 2 {
+            var aligned = [Int?](repeating: nil, count: columns)
+            aligned[0] = values[0]
+            aligned[columns - 1] = values[values.count - 1]
+            return .aligned(aligned)
+        }
+        return .unplaceable(values, check: "row_short",
+                            reason: "\(values.count) value\(values.count == 1 ? "" : "s") for \(columns) cells and no column that fixes where")
+    }
+
+    /// The number of digits of a token that is digits only (ASCII after folding), else nil.
+    private static func bareDigits(_ token: Token) -> Int? {
+        let folded = token.folded.utf8
+        guard !folded.isEmpty, folded.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return folded.count
+    }
+}
+
+extension CellEmitter {
+    /// Whether two of the values were cut out of one line of a text capture (a row of values).
+    static func shareALine(_ values: [Int], in tokens: [Token]) -> Bool {
+        values.contains { tokens[$0].lead != nil }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+/// The number grammar cannot invent numbers (issue 14): digits apart are several numbers, thousands
+/// separators only in groups of three, and anything else is text.
+@Suite("Number grammar and rows of values")
+struct NumberGrammarTests {
+    @Test("white space between digits: never one number", arguments: [
+        "2 1 3 1 7 0 0 0 0 0 13 2 4 0 19", "1 0 0 0 0 0 1", "1 234", "12 345.6", "3\t4", "5\u{3000}6", "7\u{A0}8", "1, 234", "1 ,234",
+    ])
+    func spacedDigits(_ text: String) {
+        #expect(CellReading(WidthFolding.fold(text)) == .text)
+    }
+
+    @Test("thousands separators only in valid groups; signs, units and notes as before")
+    func separators() {
+        #expect(CellReading("1,234") == .number(1234, unit: nil, note: nil))
+        #expect(CellReading(WidthFolding.fold("1，234")) == .number(1234, unit: nil, note: nil))
+        #expect(CellReading("12,345.6") == .number(Decimal(string: "12345.6")!, unit: nil, note: nil))
+        #expect(CellReading("1,234,567") == .number(1_234_567, unit: nil, note: nil))
+        #expect(CellReading("188.64 万元") == .number(Decimal(string: "188.64")!, unit: .tenThousandYuan, note: nil))
+        #expect(CellReading("+ 118") == .number(118, unit: nil, note: nil))
+        for text in ["1,23", "12,34,567", ",123", "1.2.3", "1,234.5,6", "1.", "12,3456", "1,2"] {
+            #expect(CellReading(text) == .text, "\(text)")
+        }
+        // A placeholder spaced out is still a placeholder.
+        #expect(CellReading("— —") == .placeholder)
+    }
+
+    @Test("a line of values is cut into its cells; its text rebuilt exactly")
+    func valueRuns() {
+        let pieces = ValueRuns.split("（一）予以公开 5  0\t0 0 0 0 5")
+        #expect(pieces.map(\.text) == ["（一）予以公开", "5", "0", "0", "0", "0", "0", "5"])
+        #expect(pieces.map { ($0.lead ?? "") + $0.text }.joined() == "（一）予以公开 5  0\t0 0 0 0 5")
+        // Labels and values interleaved on one line (`get_text(" ")`).
+        #expect(ValueRuns.split("自然人 3 1 — 0 0 0 4 合计 9 9").map(\.text) == ["自然人", "3", "1", "—", "0", "0", "0", "4", "合计", "9", "9"])
+        // One number in a sentence, a date, a phone number split by a dash: left whole.
+        for line in ["全年共受理申请 5 件", "2021年1月30日", "联系电话：0539-8888888", "第 3 页", "— 2 —", "主动公开信息 1,234 条"] {
+            #expect(ValueRuns.split(line) == [ValueRuns.Piece(text: line, lead: nil)], "\(line)")
+        }
+    }
+
+    @Test("property: any row of values joined by white space reads back as exactly those values, never as one number")
+    func randomRows() {
+        var generator = SplitMix(seed: 14)
+        let spaces = [" ", "  ", "\t", "\u{3000}", "\u{A0}", " \t "]
+        for _ in 0..<500 {
+            let count = Int.random(in: 2...15, using: &generator)
+            let values: [String] = (0..<count).map { _ in
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0: return "—"
+                case 1: return "1,\(Int.random(in: 100...999, using: &generator))"
+                case 2: return "\(Int.random(in: 0...99, using: &generator)).\(Int.random(in: 1...9, using: &generator))"
+                case 3: return "+\(Int.random(in: 1...500, using: &generator))"
+                default: return "\(Int.random(in: 0...9_999, using: &generator))"
+                }
+            }
+            var line = Bool.random(using: &generator) ? "（三）不予公开" : ""
+            for value in values { line += (line.isEmpty ? "" : spaces.randomElement(using: &generator)!) + value }
+            if case .number = CellReading(WidthFolding.fold(line)) { Issue.record("read as one number: \(line)") }
+            let cut = ValueRuns.split(line).map(\.text).filter { $0 != "（三）不予公开" }
+            #expect(cut == values, "\(line)")
+        }
+    }
+}
+
+extension SplitMix: RandomNumberGenerator {}

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a crawled raw-text capture: one paragraph per non-empty line (a crawler flattens table
-/// cells one per line), and pipe-separated lines (`a | b | c`) as the rows of a table.
+/// cells one per line), pipe-separated lines (`a | b | c`, Markdown, w3m's boxes) as the rows of a
+/// table, and a line's run of values as one paragraph per value (`ValueRuns`).
 public enum TextExtractor {
     public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
         var blocks: [Block] = []
@@ -21,14 +22,9 @@ public enum TextExtractor {
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
             let location = SourceLocation.line(lineNumber)
-            if trimmed.utf8.lazy.filter({ $0 == UInt8(ascii: "|") }).count >= 2 {
-                var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false)
-                    .map { String($0).trimmingSpaces() }
-                if trimmed.hasPrefix("|") { cells.removeFirst() }
-                if trimmed.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
-                // An empty slot in a text capture is text the crawler lost, not an empty cell:
-                // it is left out so that the cell comes out missing, never blank.
-                let kept = cells.filter { !$0.isEmpty }.map { Paragraph(text: $0, location: location) }
+            if TextRules.isRuleLine(trimmed) { continue }
+            if let slots = TextRules.slots(of: trimmed) {
+                let kept = TextRules.cells(of: slots).map { Paragraph(text: $0, location: location) }
                 if !kept.isEmpty { pipeRows.append(kept) }
                 continue
             }

@@ -12,6 +12,10 @@ enum RowPlacement: Equatable {
 
     /// `totalColumn`: the row's total column when it is the last one.
     static func decide(_ values: [Int], columns: Int, totalColumn: Int?, tokens: [Token]) -> RowPlacement {
+        if values.count > columns && CellEmitter.shareALine(values, in: tokens) {
+            return .unplaceable(values, check: "extra_cells",
+                                reason: "\(values.count) values in a row of \(columns) cells, on a line: which are the row's is not shown")
+        }
         if values.count >= columns { return .aligned((0..<columns).map { values[$0] }) }
         if values.isEmpty { return .aligned([Int?](repeating: nil, count: columns)) }
         if columns >= 2, values.count == 1, let digits = bareDigits(tokens[values[0]]), digits >= 2 {

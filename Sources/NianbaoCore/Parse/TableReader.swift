@@ -88,6 +88,10 @@ public struct TableReader {
             if headerPhase, let block, token.key.hasAtMost(40) {
                 placed.headers[block].append(index)
                 reading.consumed.insert(index)
+            } else if let block, let row, placed.values[block][row].isEmpty, token.table == nil, token.key.hasAtMost(30) {
+                // In a text capture, text after a row's label and before its values is the rest of
+                // the label, broken over lines (`（二）部分公开（…不` / `计其他情形）`), not a cell.
+                reading.consumed.insert(index)
             } else if let block, let row, placed.values[block][row].count < spec.blocks[block].columns.count,
                       token.key.hasAtMost(12) {
                 // Short text where a value belongs: the cell is there but is not a number.

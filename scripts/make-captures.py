@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Make the capture matrix: every HTML sample turned into text the way crawlers and users do it.
+
+For each Samples/1xx_*.html this writes Tests/NianbaoCoreTests/Fixtures/captures/<sample>.<kind>.txt:
+
+  gettext-empty    BeautifulSoup get_text("")        (a crawler's text with nothing between elements)
+  gettext-newline  BeautifulSoup get_text("\\n")
+  gettext-space    BeautifulSoup get_text(" ")        (a whole table on one line)
+  w3m              w3m -dump                          (tables kept as aligned columns)
+  markdown         html2text                          (Markdown pipe tables)
+  pdf-layout       pdftotext -layout of the page printed by headless Chromium (--print-to-pdf)
+  pdf-raw          pdftotext -raw of the same PDF
+  gb18030          gettext-newline written in GB18030 (a crawler that keeps the site's encoding)
+
+Needs: pip beautifulsoup4 html2text; apt w3m poppler-utils chromium fonts-wqy-zenhei (CJK glyphs, or
+the PDF loses characters). Run from the repository root; the captures are committed, the tests read
+them and never run these tools.
+"""
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+from bs4 import BeautifulSoup
+import html2text
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Tests", "NianbaoCoreTests", "Fixtures", "captures")
+
+
+def decoded(path):
+    with open(path, "rb") as f:
+        raw = f.read()
+    soup = BeautifulSoup(raw, "html.parser")
+    return raw, soup
+
+
+def chromium_pdf(path, pdf):
+    browser = next((b for b in ("chromium", "chromium-browser", "google-chrome") if subprocess.call(
+        ["which", b], stdout=subprocess.DEVNULL) == 0), None)
+    if browser is None:
+        sys.exit("chromium is needed for the PDF captures")
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", "file://" + os.path.abspath(path)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def write(name, kind, text, encoding="utf-8"):
+    target = os.path.join(OUT, f"{name}.{kind}.txt")
+    with open(target, "w", encoding=encoding, newline="") as f:
+        f.write(text)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for path in sorted(glob.glob(os.path.join(ROOT, "Samples", "1*.html"))):
+        name = os.path.splitext(os.path.basename(path))[0]
+        raw, soup = decoded(path)
+        for tag in soup(["script", "style"]):
+            tag.decompose()
+        write(name, "gettext-empty", soup.get_text(""))
+        write(name, "gettext-newline", soup.get_text("\n"))
+        write(name, "gettext-space", soup.get_text(" "))
+        write(name, "gb18030", soup.get_text("\n"), encoding="gb18030")
+        write(name, "w3m", subprocess.run(["w3m", "-dump", "-cols", "160", "-T", "text/html", "-O", "UTF-8", path],
+                                          check=True, capture_output=True).stdout.decode("utf-8"))
+        converter = html2text.HTML2Text()
+        converter.body_width = 0
+        write(name, "markdown", converter.handle(str(soup)))
+        with tempfile.TemporaryDirectory() as scratch:
+            pdf = os.path.join(scratch, "page.pdf")
+            chromium_pdf(path, pdf)
+            for mode in ("layout", "raw"):
+                text = subprocess.run(["pdftotext", f"-{mode}", "-enc", "UTF-8", pdf, "-"],
+                                      check=True, capture_output=True).stdout.decode("utf-8")
+                write(name, f"pdf-{mode}", text)
+        print(name)
+
+
+if __name__ == "__main__":
+    main()

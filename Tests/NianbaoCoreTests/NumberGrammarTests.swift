@@ -33,7 +33,8 @@ struct NumberGrammarTests {
         let pieces = ValueRuns.split("（一）予以公开 5  0\t0 0 0 0 5")
         #expect(pieces.map(\.text) == ["（一）予以公开", "5", "0", "0", "0", "0", "0", "5"])
         #expect(pieces.map { ($0.lead ?? "") + $0.text }.joined() == "（一）予以公开 5  0\t0 0 0 0 5")
-        // Labels and values interleaved on one line (`get_text(" ")`).
+        // Labels and values interleaved on one line (`get_text(" ")`), two labels before the values.
+        #expect(ValueRuns.split("三、本年度办理结果 （一）予以公开 43 3").map(\.text) == ["三、本年度办理结果", "（一）予以公开", "43", "3"])
         #expect(ValueRuns.split("自然人 3 1 — 0 0 0 4 合计 9 9").map(\.text) == ["自然人", "3", "1", "—", "0", "0", "0", "4", "合计", "9", "9"])
         // One number in a sentence, a date, a phone number split by a dash: left whole.
         for line in ["全年共受理申请 5 件", "2021年1月30日", "联系电话：0539-8888888", "第 3 页", "— 2 —", "主动公开信息 1,234 条"] {

@@ -2,7 +2,8 @@
 /// `pdftotext -raw` line). Two or more white-space-separated values in a row are separate cells,
 /// never one number, so the line is cut into its text and one paragraph per value; each paragraph
 /// after the first keeps the white space that stood before it, so that section text is rebuilt
-/// exactly as printed. A single number inside a sentence (`共 5 件`) stays in its sentence.
+/// exactly as printed. The other words of such a line are cut apart too: the line is a table row,
+/// its words are its cells. A single number inside a sentence (`共 5 件`) leaves its line whole.
 enum ValueRuns {
     /// A piece of a line and the white space before it on the same line (nil for the line's first).
     struct Piece: Equatable {
@@ -12,7 +13,7 @@ enum ValueRuns {
 
     /// The line's pieces: text runs and the values of every run of at least two values.
     static func split(_ line: String) -> [Piece] {
-        guard mayHoldValueRun(line) else { return [Piece(text: line, lead: nil)] }
+        guard mayHoldValueRun(line) else { return splitAtGaps(line) }
         let words = self.words(of: line)
         let isValue = words.map { word in
             let reading = CellReading(WidthFolding.fold(word.text))
@@ -36,23 +37,27 @@ enum ValueRuns {
             }
             start = end
         }
-        guard cut.contains(true) else { return [Piece(text: line, lead: nil)] }
+        guard cut.contains(true) else { return splitAtGaps(line) }
+        // A line that holds a row of values is a table's row as a capture lays it out: its words are
+        // its cells (`三、本年度办理结果 （一）予以公开 43 3 …`: a group label, a row label, the values).
+        return words.enumerated().map { index, word in Piece(text: word.text, lead: index == 0 ? nil : word.lead) }
+    }
+
+    /// A line with a gap of two ASCII spaces or a tab between words (`理结果    （二）部分公开…`) holds
+    /// the cells of several columns side by side, as `pdftotext -layout` and text browsers place
+    /// them: cut at the gaps, each piece keeping the gap before it.
+    static func splitAtGaps(_ line: String) -> [Piece] {
+        guard line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return [Piece(text: line, lead: nil)] }
         var pieces: [Piece] = []
-        var text = ""
-        var textLead: String?
-        for (index, word) in words.enumerated() {
-            let lead = index == 0 ? nil : word.lead
-            if cut[index] {
-                if !text.isEmpty { pieces.append(Piece(text: text, lead: textLead)); text = "" }
-                pieces.append(Piece(text: word.text, lead: lead))
-            } else if text.isEmpty {
-                text = word.text
-                textLead = lead
+        for (index, word) in words(of: line).enumerated() {
+            let lead = word.lead ?? ""
+            let isGap = lead.utf8.contains(0x09) || lead.utf8.lazy.filter { $0 == 0x20 }.count >= 2
+            if index == 0 || isGap {
+                pieces.append(Piece(text: word.text, lead: index == 0 ? nil : lead))
             } else {
-                text += (word.lead ?? "") + word.text
+                pieces[pieces.count - 1].text += lead + word.text
             }
         }
-        if !text.isEmpty { pieces.append(Piece(text: text, lead: textLead)) }
         return pieces
     }
 

@@ -207,7 +207,9 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
     }
 
     /// The row a label names: in the current block first, then in any block (a table whose captions
-    /// were lost still has unique category labels).
+    /// were lost still has unique category labels). A label under a group heading the capture put
+    /// elsewhere (a layout capture centres a spanning label on its rows) is taken when it names one
+    /// row only, whatever the group.
     func row(_ key: Substring, block: Int?, group: String?) -> (block: Int, row: Int)? {
         let order = (block.map { [$0] } ?? []) + rows.indices.filter { $0 != block }
         for candidate in order {
@@ -217,6 +219,16 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
                 return (candidate, match.row)
             }
         }
-        return nil
+        // The same, for the first part of a label broken over lines (`2.其他法律行政法规禁止公` / `开`):
+        // at least four characters that begin one row's label only.
+        let broken = key.utf8.count >= 12
+        var named: (block: Int, row: Int)?
+        for candidate in order {
+            for label in rows[candidate] where key.hasPrefixBytes(label.key) || (broken && label.key.hasPrefixBytes(String(key))) {
+                if let named, named != (candidate, label.row) { return nil }
+                named = (candidate, label.row)
+            }
+        }
+        return named
     }
 }

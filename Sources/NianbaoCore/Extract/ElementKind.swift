@@ -20,6 +20,7 @@ struct ElementKind: OptionSet, Sendable {
     static let lineBreak = ElementKind(rawValue: 1 << 8)
     static let title = ElementKind(rawValue: 1 << 9)
     static let meta = ElementKind(rawValue: 1 << 10)
+    static let link = ElementKind(rawValue: 1 << 11)
 
     /// Every element name with a role, lowercase as libxml2's HTML parser gives them. Unlisted
     /// elements (`span`'s inline kin, Word's `o:p`) are inline text.
@@ -42,6 +43,7 @@ struct ElementKind: OptionSet, Sendable {
         mark(.lineBreak, ["br"])
         mark(.title, ["title"])
         mark(.meta, ["meta"])
+        mark(.link, ["link"])
         return names
     }()
 

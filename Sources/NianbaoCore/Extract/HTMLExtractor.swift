@@ -164,10 +164,15 @@ struct DOMWalker {
                     text.append(DOM.allText(node))
                     if !text.text.isEmpty { pageFields["title"] = text.text }
                 } else if kind.contains(.meta) {
-                    if let name = DOM.attribute(node, "name")?.lowercased(), let content = DOM.attribute(node, "content"),
-                       let field = PageFields.metaNames[name], !content.trimmingSpaces().isEmpty {
+                    if let name = (DOM.attribute(node, "name") ?? DOM.attribute(node, "property"))?.lowercased(),
+                       let content = DOM.attribute(node, "content"), let field = PageFields.metaNames[name],
+                       !content.trimmingSpaces().isEmpty, pageFields[field] == nil {
                         pageFields[field] = content.trimmingSpaces()
                     }
+                } else if kind.contains(.link), DOM.attribute(node, "rel")?.lowercased() == "canonical",
+                          let address = DOM.attribute(node, "href") {
+                    // The page's own address, which a canonical link states over og:url.
+                    pageFields["source_url"] = address.trimmingSpaces()
                 }
             }
             child = node.pointee.next
@@ -184,7 +189,8 @@ enum PageFields {
     private static let labelsWithColon = labels.map { $0 + ":" }
 
     static let metaNames: [String: String] = [
-        "articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构", "firstdate": "发布日期",
+        "articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构", "firstdate": "发布日期", "og:url": "source_url",
+        "url": "source_url",
     ]
 
     /// The field label a cell holds (`发布机构：` → `发布机构`), nil for a value.

@@ -15,27 +15,38 @@ public enum TextExtractor {
             }
         }
 
-        var lineNumber = 0
-        for rawLine in lines(of: text) {
+        let allLines = lines(of: text)
+        // A crawler's header block is the page's fields, not the report's text.
+        let header = TextPageFields.crawlerHeader(allLines)
+        var fields = TextPageFields()
+        for (label, value) in header.fields { fields.add(label, value) }
+        var lineNumber = header.lineCount
+        for rawLine in allLines.dropFirst(header.lineCount) {
             lineNumber += 1
-            let line = CrawlerArtifacts.strip(rawLine)
+            let line = MarkdownMarkup.strip(CrawlerArtifacts.strip(rawLine))
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
             let location = SourceLocation.line(lineNumber)
             if TextRules.isRuleLine(trimmed) { continue }
             if let slots = TextRules.slots(of: trimmed) {
-                let kept = TextRules.cells(of: slots).map { Paragraph(text: $0, location: location) }
+                let cells = TextRules.cells(of: slots)
+                if lineNumber <= Self.fieldLines { fields.readRow(cells) }
+                let kept = cells.map { Paragraph(text: $0, location: location) }
                 if !kept.isEmpty { pipeRows.append(kept) }
                 continue
             }
+            if lineNumber <= Self.fieldLines { fields.readLine(trimmed) }
             flushPipeRows()
             for piece in ValueRuns.split(trimmed) {
                 blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead)))
             }
         }
         flushPipeRows()
-        return ExtractedDocument(format: .text, encoding: encoding, blocks: blocks)
+        return ExtractedDocument(format: .text, encoding: encoding, blocks: blocks, pageFields: fields.fields)
     }
+
+    /// How far down a capture the page's fields are looked for.
+    static let fieldLines = 80
 
     /// The lines of a text, split on its bytes: LF, CRLF and a lone CR each end a line.
     static func lines(of text: String) -> [String] {

@@ -17,6 +17,8 @@ public struct ReportMetadata: Sendable, Equatable {
     public var year: Int?
     /// ISO date (`2021-01-30`) or empty.
     public var publishedOn: String = ""
+    /// The page's own address when the page or capture names it (canonical link, 原文链接), else empty.
+    public var sourceURL: String = ""
 }
 
 public enum ReportStatus: String, Sendable {

@@ -22,6 +22,7 @@ public enum MetadataReader {
         metadata.organ = TitleParts.organ(in: metadata.title)
             ?? pageFields.first(where: { ["发布机构", "发文机关", "信息来源", "来源"].contains($0.key) })?.value ?? ""
         metadata.publishedOn = pageDate(head: head, pageFields: pageFields) ?? signatureDate(tokens) ?? ""
+        metadata.sourceURL = pageFields["source_url"].flatMap(webAddress) ?? ""
 
         for (field, value) in [("title", metadata.title), ("organ", metadata.organ), ("published_on", metadata.publishedOn)]
             where value.isEmpty {
@@ -47,6 +48,11 @@ public enum MetadataReader {
         }
         for (offset, token) in head.enumerated() {
             let value = clean(token.folded)
+            // A title whose last characters went to the next line (`…工作年度报` / `告`).
+            if !looksLikeTitle(value), offset + 1 < head.count, head[offset + 1].folded.hasAtMost(6),
+               looksLikeTitle(value + clean(head[offset + 1].folded)) {
+                return value + clean(head[offset + 1].folded)
+            }
             if looksLikeTitle(value) {
                 // A title broken over two lines: the organ, then `2020年度政府信息公开工作年度报告`.
                 if TitleParts.year(in: value).map({ value.hasPrefix(String($0)) }) == true, offset > 0 {
@@ -59,13 +65,21 @@ public enum MetadataReader {
         return ""
     }
 
+    /// An absolute http(s) address, trimmed; nil for anything else.
+    static func webAddress(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        let lowered = trimmed.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), !trimmed.contains(where: { $0 == " " }) else { return nil }
+        return trimmed
+    }
+
     private static func looksLikeTitle(_ text: String) -> Bool {
         !text.hasAtMost(7) && text.hasAtMost(70) && text.hasSuffix("报告") && TitleParts.year(in: text) != nil
             && (text.contains("信息公开") || text.contains("政务公开")) && !text.hasPrefix("本报告") && !text.hasPrefix("根据")
     }
 
     private static func clean(_ text: String) -> String {
-        text.trimmingSpaces().replacingOccurrences(of: "  ", with: " ")
+        text.trimmingSpaces().replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: CharacterSet(charactersIn: "| "))
     }
 
     // MARK: Year

@@ -68,6 +68,7 @@ public struct ReportHeader: Codable, Sendable, Equatable {
     public var organ: String
     public var year: Int?
     public var publishedOn: String
+    public var sourceURL: String
     public var template: String
     /// The fingerprint of the template's description when the report was parsed.
     public var templateFingerprint: String
@@ -91,6 +92,7 @@ public struct ReportHeader: Codable, Sendable, Equatable {
         organ = parsed.metadata.organ
         year = parsed.metadata.year
         publishedOn = parsed.metadata.publishedOn
+        sourceURL = parsed.metadata.sourceURL
         template = parsed.template
         templateFingerprint = ParserVersion.fingerprint(of: parsed.template)
         status = parsed.status.rawValue

@@ -17,6 +17,7 @@ public enum ReportInspection {
                 ("organ", .string(parsed.metadata.organ)),
                 ("year", parsed.metadata.year.map(JSONValue.integer) ?? .null),
                 ("published_on", .string(parsed.metadata.publishedOn)),
+                ("source_url", .string(parsed.metadata.sourceURL)),
                 ("template", .string(parsed.template)),
                 ("status", .string(parsed.status.rawValue)),
                 ("sections", .array(parsed.sections.map { section in

@@ -5,7 +5,7 @@ enum OutputRows {
             FieldValue(header.reportID), FieldValue(sourcePath), FieldValue(header.format), FieldValue(header.encoding),
             FieldValue(header.script), FieldValue(header.sha256), FieldValue(header.bytes), FieldValue(header.title),
             FieldValue(header.organ), FieldValue(header.year), FieldValue(header.publishedOn), FieldValue(header.template),
-            FieldValue(header.status), FieldValue(warnings),
+            FieldValue(header.status), FieldValue(warnings), FieldValue(header.sourceURL),
         ]
     }
 

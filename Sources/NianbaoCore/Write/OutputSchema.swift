@@ -52,6 +52,7 @@ public struct OutputSchema: Sendable {
             Field("status", "complete, partial (a table or cells missing) or narrative (parts only)",
                   values: ["complete", "partial", "narrative"]),
             Field("warnings", .integer, "Number of checks rows for this report"),
+            Field("source_url", "The page's own address when the page or capture names it (canonical link, 原文链接), else empty"),
         ],
         primaryKey: ["report_id"], referencesReports: false
     )

@@ -10,13 +10,17 @@ For each Samples/1xx_*.html this writes Tests/NianbaoCoreTests/Fixtures/captures
   markdown         html2text                          (Markdown pipe tables)
   pdf-layout       pdftotext -layout of the page printed by headless Chromium (--print-to-pdf)
   pdf-raw          pdftotext -raw of the same PDF
+  pdf-paged        pdftotext -layout of the page printed with Chromium's page header and footer (title, date,
+                   file address, page numbers), which then stand inside the tables at every page break
   gb18030          gettext-newline written in GB18030 (a crawler that keeps the site's encoding)
+  oneline          the whole article on one line, white space collapsed (a crawler's own text file)
 
 Needs: pip beautifulsoup4 html2text; apt w3m poppler-utils chromium fonts-wqy-zenhei (CJK glyphs, or
 the PDF loses characters). Run from the repository root; the captures are committed, the tests read
 them and never run these tools.
 """
 import glob
+import re
 import os
 import subprocess
 import sys
@@ -36,12 +40,13 @@ def decoded(path):
     return raw, soup
 
 
-def chromium_pdf(path, pdf):
+def chromium_pdf(path, pdf, furniture=False):
     browser = next((b for b in ("chromium", "chromium-browser", "google-chrome") if subprocess.call(
         ["which", b], stdout=subprocess.DEVNULL) == 0), None)
     if browser is None:
         sys.exit("chromium is needed for the PDF captures")
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+    options = [] if furniture else ["--no-pdf-header-footer"]
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", *options,
                     f"--print-to-pdf={pdf}", "file://" + os.path.abspath(path)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -63,6 +68,7 @@ def main():
         write(name, "gettext-newline", soup.get_text("\n"))
         write(name, "gettext-space", soup.get_text(" "))
         write(name, "gb18030", soup.get_text("\n"), encoding="gb18030")
+        write(name, "oneline", " ".join(soup.get_text(" ").split()) + "\n")
         write(name, "w3m", subprocess.run(["w3m", "-dump", "-cols", "160", "-T", "text/html", "-O", "UTF-8", path],
                                           check=True, capture_output=True).stdout.decode("utf-8"))
         converter = html2text.HTML2Text()
@@ -75,6 +81,13 @@ def main():
                 text = subprocess.run(["pdftotext", f"-{mode}", "-enc", "UTF-8", pdf, "-"],
                                       check=True, capture_output=True).stdout.decode("utf-8")
                 write(name, f"pdf-{mode}", text)
+            chromium_pdf(path, pdf, furniture=True)
+            text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"],
+                                  check=True, capture_output=True).stdout.decode("utf-8")
+            # The header's date is the day the capture was made
+            # and the file's address the clone's place: both fixed, so the fixture is the same everywhere.
+            text = re.sub(r"\d{1,4}/\d{1,2}/\d{1,4}(,)? \d{1,2}:\d{2}( [AP]M)?", "2026/12/2 11:58", text)
+            write(name, "pdf-paged", text.replace("file://" + ROOT, "file:///nianbao"))
         print(name)
 
 

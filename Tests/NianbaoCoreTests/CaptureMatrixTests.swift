@@ -10,7 +10,8 @@ import Testing
 struct CaptureMatrixTests {
     static let samples = ["101_linyi_2020_word", "102_baicheng_2019_plain", "103_yiyuan_2020_traditional", "104_linyi_2020_gbk",
                           "105_baicheng_2019_chrome"]
-    static let kinds = ["gettext-empty", "gettext-newline", "gettext-space", "w3m", "markdown", "pdf-layout", "pdf-raw", "gb18030"]
+    static let kinds = ["gettext-empty", "gettext-newline", "gettext-space", "w3m", "markdown", "pdf-layout", "pdf-raw", "pdf-paged",
+                        "gb18030", "oneline"]
 
     struct Tally: Equatable, CustomStringConvertible {
         var same = 0, unparsed = 0, missing = 0, other = 0, wrong = 0
@@ -70,13 +71,15 @@ struct CaptureMatrixTests {
         }
     }
 
-    @Test("pdftotext of the printed page: the cells read so far (labels broken over lines, columns side by side)")
+    @Test("pdftotext of the printed page, also with its running header and footer: the cells read so far")
     func pdfCaptures() throws {
         // Cells the PDF captures do not give yet are unparsed or missing, never wrong; these counts
         // may only go up.
         let expected: [String: [String: Int]] = [
             "pdf-layout": ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 176, "103_yiyuan_2020_traditional": 184,
                            "104_linyi_2020_gbk": 198, "105_baicheng_2019_chrome": 176],
+            "pdf-paged": ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 176, "103_yiyuan_2020_traditional": 184,
+                          "104_linyi_2020_gbk": 198, "105_baicheng_2019_chrome": 176],
             "pdf-raw": ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 173, "103_yiyuan_2020_traditional": 181,
                         "104_linyi_2020_gbk": 195, "105_baicheng_2019_chrome": 173],
         ]

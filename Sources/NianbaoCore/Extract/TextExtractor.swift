@@ -27,7 +27,7 @@ public enum TextExtractor {
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
             let location = SourceLocation.line(lineNumber)
-            if TextRules.isRuleLine(trimmed) { continue }
+            if TextRules.isRuleLine(trimmed) || PageFurniture.isFurniture(trimmed) { continue }
             if let slots = TextRules.slots(of: trimmed) {
                 let cells = TextRules.cells(of: slots)
                 if lineNumber <= Self.fieldLines { fields.readRow(cells) }

@@ -101,10 +101,12 @@ public enum MetadataReader {
         for label in dateLabels {
             if let value = pageFields[label], let date = DateReader.isoDate(in: Substring(value)) { return date }
         }
-        for token in head {
+        for (offset, token) in head.enumerated() {
             for label in dateLabels where token.folded.containsBytes(label) {
                 guard let range = token.folded.range(of: label) else { continue }
-                let after = token.folded[range.upperBound...].drop { $0 == " " || $0 == ":" }
+                var after = token.folded[range.upperBound...].drop { $0 == " " || $0 == ":" }
+                // The label alone, its date the next piece (`公开日期：` / `2020-03-09`).
+                if after.isEmpty, offset + 1 < head.count { after = Substring(head[offset + 1].folded) }
                 if let date = DateReader.isoDate(in: after) { return date }
             }
         }

@@ -38,10 +38,27 @@ public struct TableReader {
         var headerPhase = true
         var group: String?
         var row: Int?
+        // Short text pieces in a row, which may be one label broken character by character
+        // (`规` / `章`, a Word page's runs captured one per line).
+        var fragments: (key: String, indices: [Int]) = ("", [])
 
         for index in range {
             let token = tokens[index]
             let cell = token.reading
+            if token.table == nil, !cell.isValue, !fragments.indices.isEmpty,
+               let match = labels.exactRow(fragments.key + token.key, block: block) {
+                block = match.block
+                row = match.row
+                headerPhase = false
+                reading.consumed.formUnion(fragments.indices + [index])
+                fragments = ("", [])
+                continue
+            }
+            if token.table == nil, !cell.isValue, token.key.utf8.count <= 6, !token.key.isEmpty {
+                fragments = (fragments.key + token.key, fragments.indices + [index])
+            } else {
+                fragments = ("", [])
+            }
             if cell.isValue {
                 if let block, let row {
                     placed.values[block][row].append(index)
@@ -204,6 +221,15 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
         var rest = key.dropFirst(group.count)
         if let numbering = Numbering.read(rest) { rest = numbering.rest }
         return (group, rest)
+    }
+
+    /// The row whose label is exactly this key (for a label joined from pieces), current block first.
+    func exactRow(_ key: String, block: Int?) -> (block: Int, row: Int)? {
+        let order = (block.map { [$0] } ?? []) + rows.indices.filter { $0 != block }
+        for candidate in order {
+            if let match = rows[candidate].first(where: { $0.key == key }) { return (candidate, match.row) }
+        }
+        return nil
     }
 
     /// The row a label names: in the current block first, then in any block (a table whose captions

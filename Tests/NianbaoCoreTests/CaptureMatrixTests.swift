@@ -74,13 +74,13 @@ struct CaptureMatrixTests {
     @Test("pdftotext of the printed page, also with its running header and footer: the cells read so far")
     func pdfCaptures() throws {
         // Cells the PDF captures do not give yet are unparsed or missing, never wrong; these counts
-        // may only go up.
+        // may only go up. What is left in 102 and 105 is table 4, whose `7(市自然资源局)` pdftotext
+        // breaks over three lines around the row of the other fourteen values.
+        let layout = ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 183, "103_yiyuan_2020_traditional": 198,
+                      "104_linyi_2020_gbk": 198, "105_baicheng_2019_chrome": 183]
         let expected: [String: [String: Int]] = [
-            "pdf-layout": ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 176, "103_yiyuan_2020_traditional": 184,
-                           "104_linyi_2020_gbk": 198, "105_baicheng_2019_chrome": 176],
-            "pdf-paged": ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 176, "103_yiyuan_2020_traditional": 184,
-                          "104_linyi_2020_gbk": 198, "105_baicheng_2019_chrome": 176],
-            "pdf-raw": ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 173, "103_yiyuan_2020_traditional": 181,
+            "pdf-layout": layout, "pdf-paged": layout,
+            "pdf-raw": ["101_linyi_2020_word": 198, "102_baicheng_2019_plain": 173, "103_yiyuan_2020_traditional": 195,
                         "104_linyi_2020_gbk": 195, "105_baicheng_2019_chrome": 173],
         ]
         for (kind, counts) in expected {

@@ -67,3 +67,53 @@ struct NumberGrammarTests {
 }
 
 extension SplitMix: RandomNumberGenerator {}
+
+/// Short rows of a layout capture placed by where their values stand, and only there.
+@Suite("Layout columns")
+struct LayoutColumnsTests {
+    private func tokens(_ lines: [String]) throws -> [Token] {
+        let document = TextExtractor.extract(lines.joined(separator: "\n"), encoding: "utf-8")
+        return sharedConverters.with { Normalizer(converters: $0).normalize(document) }.tokens
+    }
+
+    private func values(_ tokens: [Token], line: Int) -> [Int] {
+        tokens.indices.filter { tokens[$0].location == .line(line) && tokens[$0].reading.isValue }
+    }
+
+    @Test("pdftotext -layout's carried_forward row (sample 102): 9 0 0 0 0 _ 9 against the total row")
+    func placedByPosition() throws {
+        // The two lines as pdftotext -layout printed them from Chromium's PDF of sample 102.
+        let lines = try Repository.fixtures.appendingPathComponent("captures/102_baicheng_2019_plain.pdf-layout.txt")
+            .lines(containing: ["（七）总计", "四、结转下年度继续办理"])
+        let tokens = try tokens(lines)
+        let total = values(tokens, line: 1), carried = values(tokens, line: 2)
+        #expect(total.count == 7 && carried.count == 6)
+        let placed = try #require(LayoutColumns.place(carried, reference: total, tokens: tokens))
+        #expect(placed.map { $0.map { tokens[$0].text } } == ["9", "0", "0", "0", "0", nil, "9"])
+    }
+
+    @Test("values one space apart (get_text(\" \")) are never placed by position")
+    func notPlacedWithoutPadding() throws {
+        let tokens = try tokens(["（七）总计 47 3 0 0 0 0 50", "四、结转下年度继续办理 9 0 0 0 0 9"])
+        #expect(LayoutColumns.place(values(tokens, line: 2), reference: values(tokens, line: 1), tokens: tokens) == nil)
+    }
+
+    @Test("a row that fits two placements is not placed")
+    func ambiguous() throws {
+        let tokens = try tokens(["合计   1   2   3   4", "某行   5   6"])
+        #expect(LayoutColumns.place(values(tokens, line: 2), reference: values(tokens, line: 1), tokens: tokens) == nil)
+    }
+
+    @Test("display width: Han and full-width forms are two columns")
+    func width() {
+        #expect(DisplayWidth.of("（一）予以公开") == 14 && DisplayWidth.of("a1 ") == 3 && DisplayWidth.of("１２") == 4)
+    }
+}
+
+extension URL {
+    /// The lines of a UTF-8 file that contain one of the markers, in order.
+    func lines(containing markers: [String]) throws -> [String] {
+        try String(contentsOf: self, encoding: .utf8).split(separator: "\n").map(String.init)
+            .filter { line in markers.contains { line.contains($0) } }
+    }
+}

@@ -38,7 +38,7 @@ public enum TextExtractor {
             if lineNumber <= Self.fieldLines { fields.readLine(trimmed) }
             flushPipeRows()
             for piece in ValueRuns.split(trimmed) {
-                blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead)))
+                blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead, middle: piece.middle)))
             }
         }
         flushPipeRows()

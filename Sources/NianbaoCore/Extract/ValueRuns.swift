@@ -9,6 +9,9 @@ enum ValueRuns {
     struct Piece: Equatable {
         var text: String
         var lead: String?
+        /// Twice the display column of the piece's middle on its line (a wide character is two
+        /// columns): where a layout capture put the cell, for a row of values only.
+        var middle: Int? = nil
     }
 
     /// The line's pieces: text runs and the values of every run of at least two values.
@@ -40,7 +43,13 @@ enum ValueRuns {
         guard cut.contains(true) else { return splitAtGaps(line) }
         // A line that holds a row of values is a table's row as a capture lays it out: its words are
         // its cells (`三、本年度办理结果 （一）予以公开 43 3 …`: a group label, a row label, the values).
-        return words.enumerated().map { index, word in Piece(text: word.text, lead: index == 0 ? nil : word.lead) }
+        var column = 0
+        return words.enumerated().map { index, word in
+            column += DisplayWidth.of(word.lead ?? "")
+            let width = DisplayWidth.of(word.text)
+            defer { column += width }
+            return Piece(text: word.text, lead: index == 0 ? nil : word.lead, middle: 2 * column + width)
+        }
     }
 
     /// A line with a gap of two ASCII spaces or a tab between words (`理结果    （二）部分公开…`) holds

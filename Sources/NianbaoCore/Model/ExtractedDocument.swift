@@ -33,11 +33,14 @@ public struct Paragraph: Sendable {
     /// The white space before it when it continues a line of the capture (a value cut out of a row
     /// of values, `ValueRuns`); nil when it starts a line.
     public var lead: String?
+    /// Where a layout capture put it on its line (`ValueRuns.Piece.middle`).
+    public var middle: Int?
 
-    public init(text: String, location: SourceLocation, lead: String? = nil) {
+    public init(text: String, location: SourceLocation, lead: String? = nil, middle: Int? = nil) {
         self.text = text
         self.location = location
         self.lead = lead
+        self.middle = middle
     }
 }
 

@@ -18,6 +18,8 @@ public struct Token: Sendable {
     public var reading: CellReading
     /// The white space before it on the same line of the capture, nil when it starts a line.
     public var lead: String? = nil
+    /// Twice the display column of its middle on a line of values in a layout capture.
+    public var middle: Int? = nil
 }
 
 /// A document after normalisation: tokens in order plus what was learnt about its script.

@@ -13,18 +13,18 @@ public struct Normalizer {
 
     public func normalize(_ document: ExtractedDocument) -> NormalizedDocument {
         var texts: [String] = []
-        var places: [(location: SourceLocation, table: Int?, startsRow: Bool, lead: String?)] = []
+        var places: [(location: SourceLocation, table: Int?, startsRow: Bool, lead: String?, middle: Int?)] = []
         var tableIndex = 0
         for block in document.blocks {
             switch block {
             case .paragraph(let paragraph):
                 texts.append(paragraph.text)
-                places.append((paragraph.location, nil, false, paragraph.lead))
+                places.append((paragraph.location, nil, false, paragraph.lead, paragraph.middle))
             case .table(let table):
                 for row in table.rows {
                     for (column, cell) in row.enumerated() {
                         texts.append(cell.text)
-                        places.append((cell.location, tableIndex, column == 0, nil))
+                        places.append((cell.location, tableIndex, column == 0, nil, nil))
                     }
                 }
                 tableIndex += 1
@@ -55,7 +55,8 @@ public struct Normalizer {
                 table: places[index].table,
                 startsRow: places[index].startsRow,
                 reading: forms.reading,
-                lead: places[index].lead
+                lead: places[index].lead,
+                middle: places[index].middle
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)

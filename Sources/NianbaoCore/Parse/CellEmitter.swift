@@ -17,7 +17,8 @@ struct CellEmitter {
                 let scope = block.code.isEmpty ? row.code : "\(block.code)/\(row.code)"
                 var placement = RowPlacement.decide(values, columns: block.columns.count,
                                                     totalColumn: block.totalColumn == block.columns.count - 1 ? block.totalColumn : nil,
-                                                    tokens: tokens)
+                                                    tokens: tokens, reference: referenceRow(near: rowIndex, in: placed.values[blockIndex],
+                                                                                            columns: block.columns.count))
                 if let run = placed.unplaceable {
                     placement = .unplaceable(run, check: "row_short", reason: "\(run.count) values on a line for the table's "
                                              + "\(block.rows.count * block.columns.count) cells: the capture dropped cells, and which is not shown")
@@ -41,6 +42,14 @@ struct CellEmitter {
                         digit.text = String(character)
                         digit.reading = CellReading(String(character))
                         read(digit, column: column, headerUnit: headerUnits[columnIndex], into: &cell, findings: &findings)
+                    case .positioned(let positions):
+                        if let tokenIndex = positions[columnIndex] {
+                            read(tokens[tokenIndex], column: column, headerUnit: headerUnits[columnIndex], into: &cell,
+                                 findings: &findings)
+                        } else {
+                            cell.status = .blank
+                            cell.source = tokens[values[0]].location.description
+                        }
                     case .unplaceable(let found, _, _):
                         cell.status = .unparsed
                         cell.raw = found.map { tokens[$0].text.trimmingSpaces() }.joined(separator: " ")
@@ -79,6 +88,17 @@ struct CellEmitter {
         reading.findings = findings
     }
 
+    /// The nearest full row of values on a line of its own in the same block (before the row first).
+    private func referenceRow(near row: Int, in rows: [[Int]], columns: Int) -> [Int]? {
+        let full = { (values: [Int]) in values.count == columns && values.allSatisfy { self.tokens[$0].middle != nil }
+                                        && Set(values.map { self.tokens[$0].location.description }).count == 1 }
+        for distance in 1..<max(rows.count, 1) {
+            if row - distance >= 0, full(rows[row - distance]) { return rows[row - distance] }
+            if row + distance < rows.count, full(rows[row + distance]) { return rows[row + distance] }
+        }
+        return nil
+    }
+
     /// The findings a row's placement gives: values left over, values too few, values not placed.
     private func rowFindings(_ values: [Int], placement: RowPlacement, columns: Int, scope: String, reportedOnce: Bool) -> [Finding] {
         switch placement {
@@ -87,6 +107,11 @@ struct CellEmitter {
             return [Finding(check: check, scope: scope,
                             expected: Decimal(columns), actual: Decimal(found.count),
                             message: "\(reason); all cells unparsed, values as found: \(quoted(found[...]))")]
+        case .positioned(let positions):
+            let empty = positions.indices.filter { positions[$0] == nil }.map { String($0 + 1) }.joined(separator: ", ")
+            return [Finding(check: "row_short", scope: scope, expected: Decimal(columns), actual: Decimal(values.count),
+                            message: "\(values.count) values on one line for \(columns) cells (\(quoted(values[...]))), placed by where they "
+                                + "stand against the table's full rows; column \(empty) empty on the page, so blank")]
         case .digits(let token):
             return [Finding(check: "cells_joined", scope: scope, expected: Decimal(columns), actual: 1,
                             message: "\(tokens[token].text.trimmingSpaces().debugDescription) for \(columns) cells: as many digits as cells, "

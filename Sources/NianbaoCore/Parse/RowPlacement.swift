@@ -7,11 +7,15 @@ enum RowPlacement: Equatable {
     case aligned([Int?])
     /// One token whose digits, one per cell, fill the row (`0000000` for seven cells).
     case digits(Int)
+    /// Placed by their places on a layout capture's line (`LayoutColumns`); nil where the layout
+    /// shows an empty cell (blank).
+    case positioned([Int?])
     /// Nothing can be placed: every cell is unparsed, with these values as found.
     case unplaceable([Int], check: String, reason: String)
 
     /// `totalColumn`: the row's total column when it is the last one.
-    static func decide(_ values: [Int], columns: Int, totalColumn: Int?, tokens: [Token]) -> RowPlacement {
+    /// `reference`: a full row of values of the same table on a line of its own, when there is one.
+    static func decide(_ values: [Int], columns: Int, totalColumn: Int?, tokens: [Token], reference: [Int]? = nil) -> RowPlacement {
         if values.count > columns && CellEmitter.shareALine(values, in: tokens) {
             return .unplaceable(values, check: "extra_cells",
                                 reason: "\(values.count) values in a row of \(columns) cells, on a line: which are the row's is not shown")
@@ -24,6 +28,9 @@ enum RowPlacement: Equatable {
                                 reason: "one number of \(digits) digits for \(columns) cells: the digits of several cells may have run together")
         }
         if CellEmitter.shareALine(values, in: tokens) {
+            if let reference, let placed = LayoutColumns.place(values, reference: reference, tokens: tokens) {
+                return .positioned(placed)
+            }
             return .unplaceable(values, check: "row_short",
                                 reason: "\(values.count) values on one line for \(columns) cells: the capture dropped cells, and which is not shown")
         }

@@ -246,11 +246,14 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
             }
         }
         // The same, for the first part of a label broken over lines (`2.其他法律行政法规禁止公` / `开`):
-        // at least four characters that begin one row's label only.
+        // at least four characters that begin one row's label only. Its last character may be half of
+        // a word the script conversion reads whole (`政府資` / `訊` is 政府信息 in mainland wording).
         let broken = key.utf8.count >= 12
+        let start = String(key), shorter = String(key.dropLast())
         var named: (block: Int, row: Int)?
         for candidate in order {
-            for label in rows[candidate] where key.hasPrefixBytes(label.key) || (broken && label.key.hasPrefixBytes(String(key))) {
+            for label in rows[candidate]
+            where key.hasPrefixBytes(label.key) || (broken && (label.key.hasPrefixBytes(start) || label.key.hasPrefixBytes(shorter))) {
                 if let named, named != (candidate, label.row) { return nil }
                 named = (candidate, label.row)
             }

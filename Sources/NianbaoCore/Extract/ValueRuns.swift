@@ -3,7 +3,8 @@
 /// never one number, so the line is cut into its text and one paragraph per value; each paragraph
 /// after the first keeps the white space that stood before it, so that section text is rebuilt
 /// exactly as printed. The other words of such a line are cut apart too: the line is a table row,
-/// its words are its cells. A single number inside a sentence (`共 5 件`) leaves its line whole.
+/// its words are its cells; so is a line of text ending in one number (`行政许可 335002`). A single
+/// number inside a sentence (`共 5 件`) leaves its line whole.
 enum ValueRuns {
     /// A piece of a line and the white space before it on the same line (nil for the line's first).
     struct Piece: Equatable {
@@ -26,7 +27,8 @@ enum ValueRuns {
             if case .number = CellReading(WidthFolding.fold(word.text)) { return true }
             return false
         }
-        // Runs of two or more values with at least one number among them are cut out.
+        // Runs of two or more values with at least one number among them are cut out, and a number
+        // that ends a line after text.
         var cut = [Bool](repeating: false, count: words.count)
         var start = 0
         while start < words.count {
@@ -35,7 +37,9 @@ enum ValueRuns {
             while end < words.count && isValue[end] { end += 1 }
             // `— 2 —` and `- 3 -` are page numbers, not a row.
             let pageNumber = end - start == 3 && !isNumber[start] && isNumber[start + 1] && !isNumber[start + 2]
-            if end - start >= 2 && isNumber[start..<end].contains(true) && !pageNumber {
+            // A single number ends a row whose label starts the line (`行政许可 335002`).
+            let endsLabelledRow = end == words.count && start > 0 && isNumber[start]
+            if (end - start >= 2 || endsLabelledRow) && isNumber[start..<end].contains(true) && !pageNumber {
                 for index in start..<end { cut[index] = true }
             }
             start = end

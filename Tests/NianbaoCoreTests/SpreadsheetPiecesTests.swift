@@ -19,6 +19,10 @@ struct SpreadsheetPiecesTests {
         let cut = SpreadsheetPieces.split(line, limit: 1_001)
         #expect(cut.joined() == line && cut.allSatisfy { $0.utf16.count <= 1_001 })
         #expect(cut.allSatisfy { !$0.unicodeScalars.contains { $0.value == 0xFFFD } })
+        // The UTF-16 length counted on the bytes, eight at a time and one by one at the end.
+        for text in ["", "a", "政府信息公开", line, paragraphs, "𠀀𠀀𠀀é€a\n𠀀", String(repeating: "é𠀀", count: 99)] {
+            #expect(SpreadsheetPieces.utf16Count(text) == text.utf16.count, "\(text.prefix(20))")
+        }
     }
 
     @Test("a part of 70,000 characters is three CSV rows with text_piece 1–3 and one JSONL row")

@@ -15,7 +15,17 @@ enum PageFurniture {
     ]
 
     static func isFurniture(_ line: String) -> Bool {
-        guard line.utf8.count <= 300, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        // Every pattern starts with a digit followed soon by `/`, an address, 第 or 共, a dash or
+        // `Page`: most lines are told apart by their first bytes, without a regular expression.
+        guard line.utf8.count <= 300, let first = line.unicodeScalars.first, mayStart(first, line) else { return false }
         return patterns.contains { line.wholeMatch(of: $0) != nil }
+    }
+
+    private static func mayStart(_ first: Unicode.Scalar, _ line: String) -> Bool {
+        switch first {
+        case "0"..."9": return line.utf8.prefix(12).contains(UInt8(ascii: "/"))
+        case "f", "h", "第", "共", "-", "—", "–", "P", "p": return true
+        default: return false
+        }
     }
 }

@@ -21,14 +21,26 @@ public enum TextExtractor {
         var fields = TextPageFields()
         for (label, value) in header.fields { fields.add(label, value) }
         var lineNumber = header.lineCount
+        var markdown = false
         for rawLine in allLines.dropFirst(header.lineCount) {
             lineNumber += 1
-            let line = MarkdownMarkup.strip(CrawlerArtifacts.strip(rawLine))
+            var features = LineFeatures(rawLine)
+            var line = rawLine
+            if features.markdown {
+                line = CrawlerArtifacts.strip(line)
+                // Marks are taken off lines that start with one, and anywhere once the capture shows it is Markdown.
+                let first = line.utf8.first
+                if first == UInt8(ascii: "#") || first == UInt8(ascii: "*") { markdown = true }
+                if markdown { line = MarkdownMarkup.strip(line) }
+            }
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty { continue }
             let location = SourceLocation.line(lineNumber)
-            if TextRules.isRuleLine(trimmed) || PageFurniture.isFurniture(trimmed) { continue }
-            if let slots = TextRules.slots(of: trimmed) {
+            if (features.separator || features.digit) && (TextRules.isRuleLine(trimmed) || PageFurniture.isFurniture(trimmed)) {
+                if features.separator && !features.digit { markdown = true }
+                continue
+            }
+            if features.separator, let slots = TextRules.slots(of: trimmed) {
                 let cells = TextRules.cells(of: slots)
                 if lineNumber <= Self.fieldLines { fields.readRow(cells) }
                 let kept = cells.map { Paragraph(text: $0, location: location) }
@@ -37,7 +49,10 @@ public enum TextExtractor {
             }
             if lineNumber <= Self.fieldLines { fields.readLine(trimmed) }
             flushPipeRows()
-            for piece in ValueRuns.split(trimmed) {
+            if trimmed.utf8.count != line.utf8.count { features = LineFeatures(trimmed) }
+            let pieces = features.space && features.digit ? ValueRuns.split(trimmed)
+                : features.gap ? ValueRuns.splitAtGaps(trimmed) : [ValueRuns.Piece(text: trimmed, lead: nil)]
+            for piece in pieces {
                 blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead, middle: piece.middle)))
             }
         }

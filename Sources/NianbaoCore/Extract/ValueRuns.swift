@@ -16,15 +16,13 @@ enum ValueRuns {
     }
 
     /// The line's pieces: text runs and the values of every run of at least two values.
+    /// Expects a line with white space and a digit (`LineFeatures`).
     static func split(_ line: String) -> [Piece] {
-        guard mayHoldValueRun(line) else { return splitAtGaps(line) }
         let words = self.words(of: line)
-        let isValue = words.map { word in
-            let reading = CellReading(WidthFolding.fold(word.text))
-            return reading.isValue && !word.text.isEmpty
-        }
-        let isNumber = words.map { word -> Bool in
-            if case .number = CellReading(WidthFolding.fold(word.text)) { return true }
+        let readings = words.map(reading)
+        let isValue = readings.map { $0?.isValue ?? false }
+        let isNumber = readings.map { reading -> Bool in
+            if case .number = reading { return true }
             return false
         }
         // Runs of two or more values with at least one number among them are cut out, and a number
@@ -60,7 +58,6 @@ enum ValueRuns {
     /// the cells of several columns side by side, as `pdftotext -layout` and text browsers place
     /// them: cut at the gaps, each piece keeping the gap before it.
     static func splitAtGaps(_ line: String) -> [Piece] {
-        guard line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return [Piece(text: line, lead: nil)] }
         var pieces: [Piece] = []
         for (index, word) in words(of: line).enumerated() {
             let lead = word.lead ?? ""
@@ -74,30 +71,41 @@ enum ValueRuns {
         return pieces
     }
 
-    /// A value run needs white space and a digit (ASCII or full width).
-    private static func mayHoldValueRun(_ line: String) -> Bool {
-        var space = false, digit = false
-        for scalar in line.unicodeScalars {
-            if TextScanning.isSpace(scalar.value) { space = true }
-            if (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value) { digit = true }
-            if space && digit { return true }
-        }
-        return false
+    /// How a word reads as a cell; nil for a word that cannot be a value (it starts with neither a
+    /// digit, a sign nor a placeholder's character), which is most words, read without folding.
+    private static func reading(_ word: Piece) -> CellReading? {
+        guard let first = word.text.unicodeScalars.first else { return nil }
+        let value = first.value
+        let mayBeValue = (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value) || "+-−－＋/／\\—–─×…无無空&".unicodeScalars.contains(first)
+        return mayBeValue ? CellReading(WidthFolding.fold(word.text)) : nil
     }
 
-    /// The line's words and the white space before each (the first's is empty).
+    /// The line's words and the white space before each (the first's is empty), cut on the UTF-8
+    /// bytes: white space is Unicode's (`TextScanning.isSpace`), ideographic space included.
     private static func words(of line: String) -> [Piece] {
-        var words: [Piece] = []
-        var lead = "", word = ""
-        for scalar in line.unicodeScalars {
-            if TextScanning.isSpace(scalar.value) {
-                if !word.isEmpty { words.append(Piece(text: word, lead: lead)); word = ""; lead = "" }
-                lead.unicodeScalars.append(scalar)
-            } else {
-                word.unicodeScalars.append(scalar)
+        var line = line
+        return line.withUTF8 { bytes in
+            var words: [Piece] = []
+            var index = 0
+            var wordStart = 0, leadStart = 0
+            var inWord = false
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            while index < bytes.count {
+                let (value, length) = TextScanning.scalar(in: bytes, at: index)
+                if TextScanning.isSpace(value) {
+                    if inWord {
+                        words.append(Piece(text: text(wordStart..<index), lead: text(leadStart..<wordStart)))
+                        inWord = false
+                        leadStart = index
+                    }
+                } else if !inWord {
+                    inWord = true
+                    wordStart = index
+                }
+                index += length
             }
+            if inWord { words.append(Piece(text: text(wordStart..<bytes.count), lead: text(leadStart..<wordStart))) }
+            return words
         }
-        if !word.isEmpty { words.append(Piece(text: word, lead: lead)) }
-        return words
     }
 }

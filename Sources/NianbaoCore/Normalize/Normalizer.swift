@@ -13,18 +13,18 @@ public struct Normalizer {
 
     public func normalize(_ document: ExtractedDocument) -> NormalizedDocument {
         var texts: [String] = []
-        var places: [(location: SourceLocation, table: Int?, startsRow: Bool, lead: String?, middle: Int?)] = []
+        var places: [Place] = []
         var tableIndex = 0
         for block in document.blocks {
             switch block {
             case .paragraph(let paragraph):
                 texts.append(paragraph.text)
-                places.append((paragraph.location, nil, false, paragraph.lead, paragraph.middle))
+                places.append(Place(location: paragraph.location, table: nil, startsRow: false, lead: paragraph.lead, middle: paragraph.middle))
             case .table(let table):
                 for row in table.rows {
                     for (column, cell) in row.enumerated() {
                         texts.append(cell.text)
-                        places.append((cell.location, tableIndex, column == 0, nil, nil))
+                        places.append(Place(location: cell.location, table: tableIndex, startsRow: column == 0))
                     }
                 }
                 tableIndex += 1
@@ -60,6 +60,16 @@ public struct Normalizer {
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)
+    }
+
+    /// Where a token's text stood (a struct, not a tuple: tuples of this size are copied through
+    /// generic value witnesses).
+    private struct Place {
+        var location: SourceLocation
+        var table: Int?
+        var startsRow: Bool
+        var lead: String? = nil
+        var middle: Int? = nil
     }
 
     /// Labels and headings are short; a paragraph longer than this (in bytes) gets the key of its start

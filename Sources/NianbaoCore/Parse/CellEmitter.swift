@@ -15,10 +15,13 @@ struct CellEmitter {
             for (rowIndex, row) in block.rows.enumerated() {
                 let values = placed.values[blockIndex][rowIndex]
                 let scope = block.code.isEmpty ? row.code : "\(block.code)/\(row.code)"
+                // A short row's values may be placed against a full row of the table (layout captures).
+                let short = !values.isEmpty && values.count < block.columns.count
                 var placement = RowPlacement.decide(values, columns: block.columns.count,
                                                     totalColumn: block.totalColumn == block.columns.count - 1 ? block.totalColumn : nil,
-                                                    tokens: tokens, reference: referenceRow(near: rowIndex, in: placed.values[blockIndex],
-                                                                                            columns: block.columns.count))
+                                                    tokens: tokens,
+                                                    reference: short ? referenceRow(near: rowIndex, in: placed.values[blockIndex],
+                                                                                    columns: block.columns.count) : nil)
                 if let run = placed.unplaceable {
                     placement = .unplaceable(run, check: "row_short", reason: "\(run.count) values on a line for the table's "
                                              + "\(block.rows.count * block.columns.count) cells: the capture dropped cells, and which is not shown")
@@ -27,33 +30,39 @@ struct CellEmitter {
                 findings += rowFindings(values, placement: placement, columns: block.columns.count,
                                         scope: placed.unplaceable == nil ? scope : spec.kind.rawValue,
                                         reportedOnce: placed.unplaceable != nil && (rowIndex > 0 || blockIndex > 0))
+                // The placement, resolved once for the row's cells.
+                var columnTokens = [Int?](repeating: nil, count: block.columns.count)
+                var digits: [Character] = [], digitToken = 0
+                var emptyIsBlank = false
+                var unparsed: (raw: String, source: String)?
+                switch placement {
+                case .aligned(let aligned):
+                    columnTokens = aligned
+                case .positioned(let positions):
+                    columnTokens = positions
+                    emptyIsBlank = true
+                case .digits(let token):
+                    digits = Array(tokens[token].folded)
+                    digitToken = token
+                case .unplaceable(let found, _, _):
+                    unparsed = (found.map { tokens[$0].text.trimmingSpaces() }.joined(separator: " "), tokens[found[0]].location.description)
+                }
                 for (columnIndex, column) in block.columns.enumerated() {
                     var cell = Cell(table: spec.kind, item: block.code, row: row.code, column: column.code,
                                     status: .missing, value: nil, unit: "", raw: "", source: "")
-                    switch placement {
-                    case .aligned(let aligned):
-                        if let tokenIndex = aligned[columnIndex] {
-                            read(tokens[tokenIndex], column: column, headerUnit: headerUnits[columnIndex], into: &cell,
-                                 findings: &findings)
-                        }
-                    case .digits(let tokenIndex):
-                        var digit = tokens[tokenIndex]
-                        let character = Array(digit.folded)[columnIndex]
-                        digit.text = String(character)
-                        digit.reading = CellReading(String(character))
+                    if let tokenIndex = columnTokens[columnIndex] {
+                        read(tokens[tokenIndex], column: column, headerUnit: headerUnits[columnIndex], into: &cell, findings: &findings)
+                    } else if !digits.isEmpty {
+                        var digit = tokens[digitToken]
+                        digit.text = String(digits[columnIndex])
+                        digit.reading = CellReading(digit.text)
                         read(digit, column: column, headerUnit: headerUnits[columnIndex], into: &cell, findings: &findings)
-                    case .positioned(let positions):
-                        if let tokenIndex = positions[columnIndex] {
-                            read(tokens[tokenIndex], column: column, headerUnit: headerUnits[columnIndex], into: &cell,
-                                 findings: &findings)
-                        } else {
-                            cell.status = .blank
-                            cell.source = tokens[values[0]].location.description
-                        }
-                    case .unplaceable(let found, _, _):
+                    } else if let unparsed {
                         cell.status = .unparsed
-                        cell.raw = found.map { tokens[$0].text.trimmingSpaces() }.joined(separator: " ")
-                        cell.source = tokens[found[0]].location.description
+                        (cell.raw, cell.source) = unparsed
+                    } else if emptyIsBlank {
+                        cell.status = .blank
+                        cell.source = tokens[values[0]].location.description
                     }
                     cells.append(cell)
                 }

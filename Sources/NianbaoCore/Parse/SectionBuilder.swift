@@ -15,8 +15,8 @@ enum SectionBuilder {
                 number: heading.number,
                 heading: part?.heading ?? headingToken.folded,
                 headingRaw: headingToken.text,
-                text: joined(body, of: tokens, \.text),
-                textSimplified: joined(body, of: tokens, \.simplified),
+                text: joined(body, of: tokens) { $0.text },
+                textSimplified: joined(body, of: tokens) { $0.simplified },
                 topic: part?.topic ?? SectionTopics.legacy(headingKey: headingToken.key)
             )
         }
@@ -26,11 +26,12 @@ enum SectionBuilder {
 extension SectionBuilder {
     /// Paragraphs joined by line breaks; a paragraph cut out of a line (`ValueRuns`) rejoins it with
     /// the white space that stood before it, so the text is the line as printed.
-    static func joined(_ indices: [Int], of tokens: [Token], _ text: KeyPath<Token, String>) -> String {
+    static func joined(_ indices: [Int], of tokens: [Token], _ text: (borrowing Token) -> String) -> String {
         var result = ""
+        result.reserveCapacity(indices.reduce(0) { $0 + text(tokens[$1]).utf8.count + 1 })
         for (position, index) in indices.enumerated() {
             if position > 0 { result += tokens[index].lead ?? "\n" }
-            result += tokens[index][keyPath: text]
+            result += text(tokens[index])
         }
         return result
     }

@@ -40,24 +40,29 @@ public struct TableReader {
         var row: Int?
         // Short text pieces in a row, which may be one label broken character by character
         // (`规` / `章`, a Word page's runs captured one per line).
-        var fragments: (key: String, indices: [Int]) = ("", [])
+        var fragmentKey = ""
+        var fragmentIndices: [Int] = []
 
         for index in range {
             let token = tokens[index]
             let cell = token.reading
-            if token.table == nil, !cell.isValue, !fragments.indices.isEmpty,
-               let match = labels.exactRow(fragments.key + token.key, block: block) {
+            if token.table == nil, !cell.isValue, !fragmentIndices.isEmpty,
+               let match = labels.exactRow(fragmentKey + token.key, block: block) {
                 block = match.block
                 row = match.row
                 headerPhase = false
-                reading.consumed.formUnion(fragments.indices + [index])
-                fragments = ("", [])
+                reading.consumed.formUnion(fragmentIndices)
+                reading.consumed.insert(index)
+                fragmentKey = ""
+                fragmentIndices.removeAll()
                 continue
             }
             if token.table == nil, !cell.isValue, token.key.utf8.count <= 6, !token.key.isEmpty {
-                fragments = (fragments.key + token.key, fragments.indices + [index])
-            } else {
-                fragments = ("", [])
+                fragmentKey += token.key
+                fragmentIndices.append(index)
+            } else if !fragmentIndices.isEmpty {
+                fragmentKey = ""
+                fragmentIndices.removeAll()
             }
             if cell.isValue {
                 if let block, let row {

@@ -32,7 +32,9 @@ enum OutputRows {
 
     /// A part's rows for a spreadsheet (CSV): one, or one per piece of a text too long for a cell.
     static func sectionPieces(_ section: Section, reportID: String) -> [[FieldValue]] {
-        let text = SpreadsheetPieces.split(section.text), simplified = SpreadsheetPieces.split(section.textSimplified)
+        let text = SpreadsheetPieces.split(section.text)
+        // A simplified report's text is its simplified text: counted once.
+        let simplified = section.textSimplified.hasSameBytes(as: section.text) ? text : SpreadsheetPieces.split(section.textSimplified)
         if text.count == 1 && simplified.count == 1 { return [self.section(section, reportID: reportID)] }
         return (0..<max(text.count, simplified.count)).map { index in
             sectionPiece(section, reportID: reportID, text: index < text.count ? String(text[index]) : "",

@@ -118,3 +118,26 @@ extension URL {
             .filter { line in markers.contains { line.contains($0) } }
     }
 }
+
+@Suite("Cells broken over lines")
+struct BrokenCellsTests {
+    @Test("pdftotext -layout's table 4 of sample 102: 7(市自然资 / the row / 源局) becomes one cell at its column")
+    func mended() throws {
+        let capture = try String(contentsOf: Repository.fixtures.appendingPathComponent("captures/102_baicheng_2019_plain.pdf-layout.txt"),
+                                 encoding: .utf8)
+        var lines = capture.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let top = try #require(lines.firstIndex { $0.hasSuffix("7(市自然资") })
+        BrokenCells.mend(&lines)
+        #expect(lines[top] == "" && lines[top + 2] == "")
+        let values = lines[top + 1].split(separator: " ").map(String.init)
+        #expect(values == ["0", "2", "0", "0", "2", "0", "0", "3", "7(市自然资源局)", "10", "0", "0", "0", "0", "0"])
+    }
+
+    @Test("a bracket that does not close below, or a column inside a word, is left alone")
+    func leftAlone() {
+        var lines = ["            5(注", "1   2   3   4", "            其他"]
+        BrokenCells.mend(&lines)
+        #expect(lines == ["            5(注", "1   2   3   4", "            其他"])
+        #expect(BrokenCells.insert("7(x)", atColumn: 5, into: "1   2345   6") == nil)
+    }
+}

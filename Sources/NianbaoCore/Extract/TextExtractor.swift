@@ -15,7 +15,8 @@ public enum TextExtractor {
             }
         }
 
-        let allLines = lines(of: text)
+        var allLines = lines(of: text)
+        BrokenCells.mend(&allLines)
         // A crawler's header block is the page's fields, not the report's text.
         let header = TextPageFields.crawlerHeader(allLines)
         var fields = TextPageFields()

@@ -16,7 +16,7 @@ For each Samples/1xx_*.html this writes Tests/NianbaoCoreTests/Fixtures/captures
   oneline          the whole article on one line, white space collapsed (a crawler's own text file)
 
 Needs: pip beautifulsoup4 html2text; apt w3m poppler-utils chromium fonts-wqy-zenhei (CJK glyphs, or
-the PDF loses characters). Run from the repository root; the captures are committed, the tests read
+the PDF loses characters): scripts/install-capture-tools installs them. Run from the repository root; the captures are committed, the tests read
 them and never run these tools.
 """
 import glob

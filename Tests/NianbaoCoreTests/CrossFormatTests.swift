@@ -27,6 +27,7 @@ struct CrossFormatTests {
         #expect(html.parsed.script == .traditional)
         #expect(values(html) == values(text))
         #expect(html.parsed.metadata == text.parsed.metadata)
-        #expect(html.parsed.sections.map(\.heading) == text.parsed.sections.map(\.heading))
+        // The page was made without the capture's introduction: the parts compare, not the preamble.
+        #expect(html.parsed.sections.filter { $0.number > 0 }.map(\.heading) == text.parsed.sections.filter { $0.number > 0 }.map(\.heading))
     }
 }

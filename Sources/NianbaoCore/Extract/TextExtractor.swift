@@ -51,8 +51,11 @@ public enum TextExtractor {
             if lineNumber <= Self.fieldLines { fields.readLine(trimmed) }
             flushPipeRows()
             if trimmed.utf8.count != line.utf8.count { features = LineFeatures(trimmed) }
-            let pieces = features.space && features.digit ? ValueRuns.split(trimmed)
+            var pieces = features.space && features.digit ? ValueRuns.split(trimmed)
                 : features.gap ? ValueRuns.splitAtGaps(trimmed) : [ValueRuns.Piece(text: trimmed, lead: nil)]
+            if pieces.count == 1, features.space, trimmed.utf8.count > InlineParts.minimumLength {
+                pieces = InlineParts.split(trimmed)
+            }
             for piece in pieces {
                 blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead, middle: piece.middle)))
             }

@@ -82,7 +82,7 @@ enum ValueRuns {
 
     /// The line's words and the white space before each (the first's is empty), cut on the UTF-8
     /// bytes: white space is Unicode's (`TextScanning.isSpace`), ideographic space included.
-    private static func words(of line: String) -> [Piece] {
+    static func words(of line: String) -> [Piece] {
         var line = line
         return line.withUTF8 { bytes in
             var words: [Piece] = []

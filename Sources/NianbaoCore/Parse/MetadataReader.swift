@@ -74,7 +74,7 @@ public enum MetadataReader {
     }
 
     private static func looksLikeTitle(_ text: String) -> Bool {
-        !text.hasAtMost(7) && text.hasAtMost(70) && text.hasSuffix("报告") && TitleParts.year(in: text) != nil
+        !text.hasAtMost(7) && text.hasAtMost(70) && (text.hasSuffix("报告") || text.hasSuffix("年报")) && TitleParts.year(in: text) != nil
             && (text.contains("信息公开") || text.contains("政务公开")) && !text.hasPrefix("本报告") && !text.hasPrefix("根据")
     }
 

@@ -29,7 +29,9 @@ public enum PartLocator {
             guard let numbering = Numbering.read(token.folded), numbering.style == .delimited,
                   let first = token.folded.first, !first.isASCII, !numbering.rest.isEmpty else { continue }
             let last = found.last?.number ?? 0
-            guard numbering.ordinal > last && numbering.ordinal <= last + 2 else { continue }
+            // The first part may be a later one when the stored copy starts mid-report (a page 2).
+            let reach = found.isEmpty ? 5 : 2
+            guard numbering.ordinal > last && numbering.ordinal <= last + reach else { continue }
             found.append(PartHeading(number: numbering.ordinal, tokenIndex: index))
         }
         return found

@@ -31,13 +31,22 @@ public enum ReportParser {
         }
         findings += ConsistencyChecker.check(cells: cells, template: template)
 
-        let sections: [Section]
+        var sections: [Section]
+        let headings = template.hasNationalParts ? nationalHeadings : PartLocator.legacy(in: tokens)
         if template.hasNationalParts {
-            sections = SectionBuilder.build(tokens: tokens, headings: nationalHeadings, tableTokens: tableTokens) { number in
+            sections = SectionBuilder.build(tokens: tokens, headings: headings, tableTokens: tableTokens) { number in
                 PartSpec.national.first { $0.number == number }
             }
         } else {
-            sections = SectionBuilder.build(tokens: tokens, headings: PartLocator.legacy(in: tokens), tableTokens: tableTokens) { _ in nil }
+            sections = SectionBuilder.build(tokens: tokens, headings: headings, tableTokens: tableTokens) { _ in nil }
+        }
+        // Text before the first part is the report's too (its preamble); page furniture is not.
+        let preambleEnd = headings.first?.tokenIndex ?? tokens.count
+        if let preamble = SectionBuilder.preamble(tokens: tokens, before: preambleEnd, tableTokens: tableTokens, title: metadata.title) {
+            sections.insert(preamble, at: 0)
+        }
+        if let dropped = TextCoverage.finding(tokens: tokens, tableTokens: tableTokens, sections: sections, title: metadata.title) {
+            findings.append(dropped)
         }
         if template.code == TemplateSpec.unknown.code {
             findings.append(Finding(check: "template_unknown", scope: "template",
@@ -62,11 +71,17 @@ public enum ReportParser {
         return start..<max(start, end)
     }
 
-    /// Disclosure wording anywhere, or at least three of the six national part headings.
+    /// At least three of the six national part headings; or disclosure wording (信息公开, 政务公开)
+    /// with either report wording (报告, 年报) or at least two legacy part headings on the topics the
+    /// 2007 regulation fixed (a report's page 2, or a body stored without its title). A page that
+    /// only mentions disclosure has neither.
     private static func isDisclosureReport(_ tokens: [Token], nationalParts: Int) -> Bool {
         if nationalParts >= 3 { return true }
-        return tokens.contains { token in
-            token.table == nil && (token.key.containsBytes("政府信息公开") || token.key.containsBytes("政务公开"))
-        } && tokens.contains { $0.key.containsBytes("报告") || $0.key.containsBytes("年报") }
+        guard tokens.contains(where: { token in
+            token.table == nil && (token.key.containsBytes("信息公开") || token.key.containsBytes("政务公开"))
+        }) else { return false }
+        if tokens.contains(where: { $0.key.containsBytes("报告") || $0.key.containsBytes("年报") }) { return true }
+        let topics = Set(PartLocator.legacy(in: tokens).map { SectionTopics.legacy(headingKey: tokens[$0.tokenIndex].key) })
+        return topics.intersection(["active", "on_request", "fees", "review_litigation", "consultations"]).count >= 2
     }
 }

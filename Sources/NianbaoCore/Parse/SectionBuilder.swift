@@ -24,6 +24,19 @@ enum SectionBuilder {
 }
 
 extension SectionBuilder {
+    /// The text before the first part heading, as section 0 with topic `preamble`: an introduction,
+    /// or a whole report that has no part headings. The page's furniture (`PreambleFurniture`) is
+    /// left out; nil when nothing else is there.
+    static func preamble(tokens: [Token], before end: Int, tableTokens: Set<Int>, title: String) -> Section? {
+        let body = (0..<end).filter { index in
+            tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
+                && !PreambleFurniture.isFurniture(tokens[index], title: title)
+        }
+        guard !body.isEmpty else { return nil }
+        return Section(number: 0, heading: "", headingRaw: "", text: joined(body, of: tokens) { $0.text },
+                       textSimplified: joined(body, of: tokens) { $0.simplified }, topic: "preamble")
+    }
+
     /// Paragraphs joined by line breaks; a paragraph cut out of a line (`ValueRuns`) rejoins it with
     /// the white space that stood before it, so the text is the line as printed.
     static func joined(_ indices: [Int], of tokens: [Token], _ text: (borrowing Token) -> String) -> String {

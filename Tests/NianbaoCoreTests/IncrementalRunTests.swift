@@ -147,7 +147,7 @@ struct IncrementalRunTests {
             let header = file.hasSuffix(".csv") ? Int64((bytes.firstIndex(of: 0x0A) ?? -1) + 1) : 0
             #expect(length + header == Int64(bytes.count), "\(file)")
         }
-        #expect(covered.count == 8)
+        #expect(covered.count == 10)
     }
 
     @Test("a report parsed under another description of its template is parsed again; the rest are copied")

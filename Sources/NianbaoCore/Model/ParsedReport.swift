@@ -9,6 +9,8 @@ public struct ParsedReport: Sendable {
     public var sections: [Section]
     public var cells: [Cell]
     public var findings: [Finding]
+    /// Harmonised figures (SPEC §5), in the order of `NationalFigures.sources`.
+    public var figures: [Figure] = []
 }
 
 public struct ReportMetadata: Sendable, Equatable {

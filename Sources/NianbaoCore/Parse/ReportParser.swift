@@ -60,7 +60,7 @@ public enum ReportParser {
             status = cells.contains { $0.status == .missing } ? .partial : .complete
         }
         return ParsedReport(metadata: metadata, script: document.script, template: template.code, status: status,
-                            sections: sections, cells: cells, findings: findings)
+                            sections: sections, cells: cells, findings: findings, figures: NationalFigures.read(cells))
     }
 
     /// The tokens of part `number`: from its heading to the next heading found. A part whose heading

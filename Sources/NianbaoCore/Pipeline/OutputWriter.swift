@@ -9,7 +9,7 @@ public final class OutputWriter {
     /// The dataset's files (what a fresh run must reproduce byte for byte).
     public static let fileNames: [String] = OutputSchema.all.flatMap { ["\($0.name).csv", "\($0.name).jsonl"] } + ["datapackage.json"]
     /// The tables whose rows are streamed, and cached in the output itself.
-    static let rowTables = [OutputSchema.activeDisclosure, .applications, .reviewsLitigation, .sections].map(\.name)
+    static let rowTables = [OutputSchema.activeDisclosure, .applications, .reviewsLitigation, .sections, .figures].map(\.name)
     /// Their files, the only ones rows are copied into and out of.
     static let rowFileNames = Set(rowTables.flatMap { ["\($0).csv", "\($0).jsonl"] })
 

@@ -50,6 +50,7 @@ public struct ReportFragment: Sendable {
             sectionRows.appendJSON(OutputRows.section(section, reportID: reportID), to: &sections.jsonl)
         }
         if !sections.csv.isEmpty { rows[OutputSchema.sections.name] = sections }
+        encode(.figures, parsed.figures.lazy.map { OutputRows.figure($0, reportID: reportID) }, bytes: parsed.figures.count * 160)
         encode(.checks, parsed.findings.lazy.map { OutputRows.finding($0, reportID: reportID) }, bytes: parsed.findings.count * 160)
         self.rows = rows
     }

@@ -47,6 +47,11 @@ enum OutputRows {
          FieldValue(text), FieldValue(simplified), FieldValue(section.topic), FieldValue(piece)]
     }
 
+    static func figure(_ figure: Figure, reportID: String) -> [FieldValue] {
+        [FieldValue(reportID), FieldValue(figure.figure), FieldValue(figure.period), FieldValue(figure.value), FieldValue(figure.unit),
+         FieldValue(figure.status.rawValue), FieldValue(figure.method.rawValue), FieldValue(figure.source), FieldValue(figure.quote)]
+    }
+
     static func finding(_ finding: Finding, reportID: String) -> [FieldValue] {
         [FieldValue(reportID), FieldValue(finding.check), FieldValue(finding.scope), FieldValue(finding.severity.rawValue),
          FieldValue(finding.expected), FieldValue(finding.actual), FieldValue(finding.message)]

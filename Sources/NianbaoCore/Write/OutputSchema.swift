@@ -104,6 +104,23 @@ public struct OutputSchema: Sendable {
         primaryKey: ["report_id", "section", "text_piece"], referencesReports: true
     )
 
+    public static let figures = OutputSchema(
+        name: "figures", title: "One row per harmonised figure a report states (SPEC §5)",
+        fields: [
+            Field("report_id", "Report the figure belongs to"),
+            Field("figure", "Figure code (applications_received, granted, withheld, reviews, litigation …)"),
+            Field("period", "year (the report's year) or cumulative", values: ["year", "cumulative"]),
+            Field("value", .number, "The figure; empty unless status is reported"),
+            Field("unit", "count, yuan or unspecified; empty when value is empty", values: ["count", "yuan", "unspecified"]),
+            Field("status", "reported, missing or ambiguous", values: ["reported", "missing", "ambiguous"]),
+            Field("method", "table (one national-table cell), derived (a sum of cells), statistics_table or prose",
+                  values: ["table", "derived", "statistics_table", "prose"]),
+            Field("source", "The cells (with where they were read) or the place in the text"),
+            Field("quote", "The text the value was read from (the cells' text as found)"),
+        ],
+        primaryKey: ["report_id", "figure", "period"], referencesReports: true
+    )
+
     public static let checks = OutputSchema(
         name: "checks", title: "One row per finding: failed consistency rules and structural observations",
         fields: [
@@ -130,7 +147,7 @@ public struct OutputSchema: Sendable {
 
     /// Every output table, in the order they are described in `datapackage.json`.
     public static let all: [OutputSchema] = [
-        .reports, .activeDisclosure, .applications, .reviewsLitigation, .sections, .checks, .rejects,
+        .reports, .activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .checks, .rejects,
     ]
 
     public static func forTable(_ kind: TableKind) -> OutputSchema {

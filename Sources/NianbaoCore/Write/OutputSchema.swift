@@ -92,7 +92,7 @@ public struct OutputSchema: Sendable {
         name: "sections", title: "One row per report part",
         fields: [
             Field("report_id", "Report the part belongs to"),
-            Field("section", .integer, "Part number (1–6 in national reports)"),
+            Field("section", .integer, "Part number (1–6 in national reports, the legacy report's own ordinal; 0 for the preamble)"),
             Field("heading", "Canonical simplified heading"),
             Field("heading_raw", "Heading as found"),
             Field("text", "The part's paragraphs as found, joined by newlines, tables left out"),

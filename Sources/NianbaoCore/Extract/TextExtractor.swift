@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a crawled raw-text capture: one paragraph per non-empty line (a crawler flattens table
 /// cells one per line), pipe-separated lines (`a | b | c`, Markdown, w3m's boxes) as the rows of a
-/// table, and a line's run of values as one paragraph per value (`ValueRuns`).
+/// table, a line's run of values as one paragraph per value (`ValueRuns`), a crawler's header and
+/// the page's field lines as page fields, and page furniture and rules left out.
 public enum TextExtractor {
     public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
         var blocks: [Block] = []
@@ -51,17 +52,21 @@ public enum TextExtractor {
             if lineNumber <= Self.fieldLines { fields.readLine(trimmed) }
             flushPipeRows()
             if trimmed.utf8.count != line.utf8.count { features = LineFeatures(trimmed) }
-            var pieces = features.space && features.digit ? ValueRuns.split(trimmed)
-                : features.gap ? ValueRuns.splitAtGaps(trimmed) : [ValueRuns.Piece(text: trimmed, lead: nil)]
-            if pieces.count == 1, features.space, trimmed.utf8.count > InlineParts.minimumLength {
-                pieces = InlineParts.split(trimmed)
-            }
-            for piece in pieces {
+            for piece in pieces(of: trimmed, features: features) {
                 blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead, middle: piece.middle)))
             }
         }
         flushPipeRows()
         return ExtractedDocument(format: .text, encoding: encoding, blocks: blocks, pageFields: fields.fields)
+    }
+
+    /// A line's paragraphs: its cells when it holds a row of values, its columns when a layout put
+    /// several side by side, its parts when a crawler wrote several on one line; else the line.
+    private static func pieces(of line: String, features: LineFeatures) -> [ValueRuns.Piece] {
+        let pieces = features.space && features.digit ? ValueRuns.split(line)
+            : features.gap ? ValueRuns.splitAtGaps(line) : [ValueRuns.Piece(text: line, lead: nil)]
+        if pieces.count == 1, features.space, line.utf8.count > InlineParts.minimumLength { return InlineParts.split(line) }
+        return pieces
     }
 
     /// How far down a capture the page's fields are looked for.

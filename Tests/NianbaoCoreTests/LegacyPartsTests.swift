@@ -67,4 +67,18 @@ struct LegacyPartsTests {
                                                         title: all.metadata.title))
         #expect(finding.check == "text_dropped" && finding.message.hasPrefix("18 of the 40 characters"))
     }
+
+    @Test("metadata of year-first titles and of field lines: the organ after the year, a value up to the next field")
+    func metadata() throws {
+        #expect(TitleParts.organ(in: "2016年龙归镇政府信息公开年度报告") == "龙归镇")
+        #expect(TitleParts.organ(in: "2019年上海市人民政府办公厅政府信息公开工作年度报告") == "上海市人民政府办公厅")
+        #expect(TitleParts.organ(in: "2018年度政府信息公开工作年度报告") == nil)
+        #expect(PageFields.inlineValue("发布机构: 东浦镇 发文日期: 2017-01-13", label: "发布机构") == "东浦镇")
+        let dongpu = try legacy("dongpu_2016").parsed.metadata
+        #expect(dongpu.title == "2016年绍兴市越城区东浦镇政府信息公开年报" && dongpu.organ == "绍兴市越城区东浦镇")
+        #expect(dongpu.publishedOn == "2017-01-13" && dongpu.year == 2016)
+        // `时间:` in a row of page fields dates the page; a crawler's 抓取时间 does not.
+        let fields = TextExtractor.extract("作者:本站原创 | 来源:本站原创 | 时间:2019-01-18 点击数:- 分享到:\n抓取时间: 2024-05-01", encoding: "utf-8")
+        #expect(fields.pageFields["时间"] == "2019-01-18 点击数:- 分享到:")
+    }
 }

@@ -183,7 +183,7 @@ struct DOMWalker {
 /// The labels of a page's metadata block and the `<meta name>`s that carry the same facts.
 enum PageFields {
     static let labels = ["名称", "标题", "索引号", "发布机构", "发文机关", "公开日期", "发布日期", "成文日期", "发文日期", "文号",
-                         "发文字号", "主题分类", "信息来源", "来源", "生成日期", "公开方式", "公开范围", "有效性", "分类"]
+                         "发文字号", "主题分类", "信息来源", "来源", "生成日期", "公开方式", "公开范围", "有效性", "分类", "时间", "作者"]
 
     /// `名称:` …: the inline form, matched as bytes (the cell is width-folded first).
     private static let labelsWithColon = labels.map { $0 + ":" }
@@ -201,11 +201,14 @@ enum PageFields {
         return labelsWithColon.firstIndex { folded.hasPrefixBytes($0) }.map { labels[$0] }
     }
 
-    /// The value in a cell that holds `label：value`.
+    /// The value in a cell that holds `label：value`, up to the next field of the same line
+    /// (`发布机构: 东浦镇 发文日期: 2017-01-13` → `东浦镇`).
     static func inlineValue(_ cell: String, label: String) -> String? {
         let folded = WidthFolding.fold(cell).trimmingSpaces()
         guard folded.hasPrefixBytes(label + ":") else { return nil }
-        let value = folded.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces)
-        return value.isEmpty ? nil : value
+        var value = Substring(folded.dropFirst(label.count + 1))
+        if let next = labelsWithColon.compactMap({ value.range(of: $0)?.lowerBound }).min() { value = value[..<next] }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 }

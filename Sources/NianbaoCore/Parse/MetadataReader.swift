@@ -96,9 +96,11 @@ public enum MetadataReader {
     // MARK: Dates
 
     private static let dateLabels = ["发布日期", "发布时间", "公开日期", "成文日期", "发文日期", "生成日期", "日期"]
+    /// A page field named only 时间 is a date too; in running text the word is too common to look for.
+    private static let fieldDateLabels = dateLabels + ["时间"]
 
     private static func pageDate(head: [Token], pageFields: [String: String]) -> String? {
-        for label in dateLabels {
+        for label in fieldDateLabels {
             if let value = pageFields[label], let date = DateReader.isoDate(in: Substring(value)) { return date }
         }
         for (offset, token) in head.enumerated() {
@@ -113,10 +115,13 @@ public enum MetadataReader {
         return nil
     }
 
-    /// The date under the signature: the last line near the end that is only a date.
+    /// The date under the signature: the last line near the end that ends with a date standing alone
+    /// (`沂源县人民政府 2021年2月19日` too), not a date cut out of the middle of a line.
     private static func signatureDate(_ tokens: [Token]) -> String? {
-        for token in tokens.suffix(15).reversed() where token.table == nil && token.folded.hasAtMost(20) {
-            if let date = DateReader.isoDate(in: Substring(token.folded), wholeText: true) { return date }
+        let start = max(tokens.count - 15, 0)
+        for index in (start..<tokens.count).reversed() where tokens[index].table == nil && tokens[index].folded.hasAtMost(20) {
+            let endsLine = index + 1 == tokens.count || tokens[index + 1].lead == nil
+            if endsLine, let date = DateReader.isoDate(in: Substring(tokens[index].folded), wholeText: true) { return date }
         }
         return nil
     }
@@ -147,10 +152,24 @@ public enum TitleParts {
     }
 
     /// The publishing body as the title names it: what stands before the year
-    /// (`临沂市人民政府办公室2020年度…` → `临沂市人民政府办公室`).
+    /// (`临沂市人民政府办公室2020年度…` → `临沂市人民政府办公室`), or in a title that starts with the
+    /// year, what stands between the year and the report's subject (`2016年龙归镇政府信息公开年度报告`
+    /// → `龙归镇`).
     public static func organ(in title: String) -> String? {
         guard let first = year(in: title), let range = title.range(of: "\(first)年") else { return nil }
         let organ = String(title[..<range.lowerBound]).trimmingSpaces()
-        return organ.isEmpty ? nil : organ
+        if !organ.isEmpty { return organ }
+        var rest = title[range.upperBound...]
+        if rest.hasPrefix("度") { rest = rest.dropFirst() }
+        for subject in subjects {
+            if let end = rest.range(of: subject)?.lowerBound {
+                let named = String(rest[..<end]).trimmingSpaces()
+                return named.isEmpty ? nil : named
+            }
+        }
+        return nil
     }
+
+    /// What a report title says it is about, after the body's name.
+    static let subjects = ["政府信息公开", "信息公开", "政务公开", "政府信息", "年度报告", "工作报告"]
 }

@@ -8,6 +8,7 @@ enum InlineParts {
     static let minimumLength = 200
 
     static func split(_ line: String) -> [ValueRuns.Piece] {
+        guard mayHoldHeading(line) else { return [ValueRuns.Piece(text: line, lead: nil)] }
         let words = ValueRuns.words(of: line)
         guard words.count > 1 else { return [ValueRuns.Piece(text: line, lead: nil)] }
         var pieces: [ValueRuns.Piece] = []
@@ -23,6 +24,21 @@ enum InlineParts {
         }
         return pieces
     }
+
+    /// Whether a space stands before a Chinese ordinal and `、` (`一、` … `十、`), on the bytes.
+    private static func mayHoldHeading(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var index = 0
+            while index + 7 <= bytes.count {
+                if bytes[index] == 0x20, ordinals.contains(Array(bytes[index + 1..<index + 4])) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private static let ordinals = Set("一二三四五六七八九十".map { Array(String($0).utf8) })
 
     /// A word that starts with a Chinese ordinal and `、` and is short enough for a heading.
     private static func isHeading(_ word: String) -> Bool {

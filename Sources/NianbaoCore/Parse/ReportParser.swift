@@ -45,7 +45,8 @@ public enum ReportParser {
         if let preamble = SectionBuilder.preamble(tokens: tokens, before: preambleEnd, tableTokens: tableTokens, title: metadata.title) {
             sections.insert(preamble, at: 0)
         }
-        if let dropped = TextCoverage.finding(tokens: tokens, tableTokens: tableTokens, sections: sections, title: metadata.title) {
+        if let dropped = TextCoverage.finding(tokens: tokens, tableTokens: tableTokens, sections: sections, title: metadata.title,
+                                              firstPart: preambleEnd) {
             findings.append(dropped)
         }
         if template.code == TemplateSpec.unknown.code {

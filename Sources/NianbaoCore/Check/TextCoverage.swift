@@ -18,8 +18,10 @@ enum TextCoverage {
             if PageChrome.isChrome(token.folded) || PreambleFurniture.isFurniture(token, title: title) { continue }
             body += characters(token.text)
         }
-        let parts = sections.filter { $0.number > 0 }.reduce(0) { $0 + characters($1.text) + characters($1.headingRaw) }
         let preamble = sections.filter { $0.number == 0 }.reduce(0) { $0 + characters($1.text) }
+        // Nothing above the first part is missing: nothing to weigh.
+        guard preamble < body else { return nil }
+        let parts = sections.filter { $0.number > 0 }.reduce(0) { $0 + characters($1.text) + characters($1.headingRaw) }
         body += parts
         let kept = preamble + parts
         guard body > 0, Double(kept) < minimumShare * Double(body) else { return nil }

@@ -30,11 +30,16 @@ enum NationalFigures {
     /// A figure whose cells are missing or unparsed is `missing`; a blank cell counts as 0 in a
     /// sum (as in the checks) but alone states nothing.
     static func read(_ cells: [Cell]) -> [Figure] {
-        var byScope: [String: Cell] = [:]
-        for cell in cells where cell.table != .activeDisclosure { byScope["\(cell.table.rawValue)/\(cell.scopeName)"] = cell }
+        // Only the cells of the figures' rows are looked up, by table and scope.
+        let wanted = Set(sources.flatMap(\.cells))
+        var byScope: [TableKind: [String: Cell]] = [:]
+        for cell in cells where cell.table != .activeDisclosure && cell.column == "total" {
+            let scope = cell.scopeName
+            if wanted.contains(scope) { byScope[cell.table, default: [:]][scope] = cell }
+        }
         guard !byScope.isEmpty else { return [] }
         return sources.compactMap { source -> Figure? in
-            let found = source.cells.compactMap { byScope["\(source.table.rawValue)/\($0)"] }
+            let found = source.cells.compactMap { byScope[source.table]?[$0] }
             guard found.count == source.cells.count else { return nil }
             let method: Figure.Method = found.count == 1 ? .table : .derived
             let sourceText: String = found.map { cell -> String in

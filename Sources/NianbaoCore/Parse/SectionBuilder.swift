@@ -40,6 +40,8 @@ extension SectionBuilder {
     /// Paragraphs joined by line breaks; a paragraph cut out of a line (`ValueRuns`) rejoins it with
     /// the white space that stood before it, so the text is the line as printed.
     static func joined(_ indices: [Int], of tokens: [Token], _ text: (borrowing Token) -> String) -> String {
+        // Most parts are whole lines: joined by line breaks in one step.
+        if indices.allSatisfy({ tokens[$0].lead == nil }) { return indices.map { text(tokens[$0]) }.joined(separator: "\n") }
         var result = ""
         result.reserveCapacity(indices.reduce(0) { $0 + text(tokens[$1]).utf8.count + 1 })
         for (position, index) in indices.enumerated() {

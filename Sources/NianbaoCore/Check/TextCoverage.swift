@@ -33,26 +33,12 @@ enum TextCoverage {
     /// Characters other than ASCII white space, counted on the UTF-8 bytes eight at a step: a scalar
     /// is a byte that does not continue another.
     static func characters(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var index = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 8 <= bytes.count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let continuations = ByteWords.equal(0x80, in: word & 0xC0C0_C0C0_C0C0_C0C0)
-                    let spaces = ByteWords.equal(0x20, in: word) | (ByteWords.below(0x0E, in: word) & ~ByteWords.below(0x09, in: word))
-                    count += 8 - (continuations | spaces).nonzeroBitCount
-                    index += 8
-                }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte & 0xC0 != 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) { count += 1 }
-                index += 1
-            }
-            return count
-        }
+        ByteWords.count(text, word: { word in
+            let continuations = ByteWords.equal(0x80, in: word & 0xC0C0_C0C0_C0C0_C0C0)
+            let spaces = ByteWords.equal(0x20, in: word) | (ByteWords.below(0x0E, in: word) & ~ByteWords.below(0x09, in: word))
+            return 8 - (continuations | spaces).nonzeroBitCount
+        }, byte: { byte in
+            byte & 0xC0 != 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) ? 1 : 0
+        })
     }
 }

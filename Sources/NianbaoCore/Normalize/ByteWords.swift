@@ -29,4 +29,27 @@ enum ByteWords {
         }
         return index
     }
+
+    /// A count over a text's bytes, eight at a step: `word` counts in a whole word, `byte` in each of
+    /// the last bytes (fewer than eight).
+    @inline(__always)
+    static func count(_ text: String, word: (UInt64) -> Int, byte: (UInt8) -> Int) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var total = 0
+            var index = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= bytes.count {
+                    total += word(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                total += byte(bytes[index])
+                index += 1
+            }
+            return total
+        }
+    }
 }

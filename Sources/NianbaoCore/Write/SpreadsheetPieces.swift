@@ -57,27 +57,12 @@ enum SpreadsheetPieces {
     /// The text's length in UTF-16 units, from its UTF-8 eight bytes a step: every byte that is not
     /// a continuation byte starts a scalar (one unit), and a four-byte scalar takes one more.
     static func utf16Count(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var units = 0
-            var index = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 8 <= bytes.count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let continuations = ByteWords.equal(0x80, in: word & 0xC0C0_C0C0_C0C0_C0C0).nonzeroBitCount
-                    let fourByteLeads = ByteWords.equal(0xF0, in: word & 0xF0F0_F0F0_F0F0_F0F0).nonzeroBitCount
-                    units += 8 - continuations + fourByteLeads
-                    index += 8
-                }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte & 0xC0 != 0x80 { units += 1 }
-                if byte >= 0xF0 { units += 1 }
-                index += 1
-            }
-            return units
-        }
+        ByteWords.count(text, word: { word in
+            let continuations = ByteWords.equal(0x80, in: word & 0xC0C0_C0C0_C0C0_C0C0).nonzeroBitCount
+            let fourByteLeads = ByteWords.equal(0xF0, in: word & 0xF0F0_F0F0_F0F0_F0F0).nonzeroBitCount
+            return 8 - continuations + fourByteLeads
+        }, byte: { byte in
+            (byte & 0xC0 != 0x80 ? 1 : 0) + (byte >= 0xF0 ? 1 : 0)
+        })
     }
 }

@@ -281,4 +281,23 @@ struct SafetyCommandTests {
         one.reportsWithErrors = 1
         #expect(one.line.contains(" 1 file seen, ") && one.line.contains(" 1 report with errors, "))
     }
+
+    @Test("a part longer than a spreadsheet cell: several CSV rows that join to the text, one JSONL row")
+    func longTextThroughCommand() throws {
+        let place = try Repository.temporaryFolder()
+        let crawl = place.appendingPathComponent("crawl")
+        try FileManager.default.createDirectory(at: crawl, withIntermediateDirectories: true)
+        // Seed 004 with its second part made long: a thousand more paragraphs (37,000 characters).
+        var text = try String(contentsOf: Repository.samples.appendingPathComponent(Seed.huaibei), encoding: .utf8)
+        let paragraph = "一是建设淮北市政府网站集约化云平台项目，实现全市政府网站三网融合和四个统一。"
+        text += String(repeating: paragraph + "\n", count: 1_000)
+        try Data(text.utf8).write(to: crawl.appendingPathComponent("long.txt"))
+        let output = place.appendingPathComponent("out")
+        #expect(try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path, "-q"]).status == 0)
+        let jsonl = try rows(output, "sections")
+        let long = try #require(jsonl.first { ($0["text"] as? String ?? "").utf16.count > 32_767 })
+        #expect(long["text_piece"] as? Int == 1)
+        let csv = try String(contentsOf: output.appendingPathComponent("sections.csv"), encoding: .utf8)
+        #expect(csv.contains(",problems,2\r\n") && !csv.contains(",problems,3\r\n"))
+    }
 }

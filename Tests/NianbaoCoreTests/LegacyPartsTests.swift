@@ -64,10 +64,10 @@ struct LegacyPartsTests {
         let all = try parseText(text)
         #expect(all.sections.map(\.topic) == ["preamble", "active"])
         let firstPart = try #require(tokens.firstIndex { $0.text == "一、主动公开情况" })
-        #expect(TextCoverage.finding(tokens: tokens, tableTokens: [], sections: all.sections, title: all.metadata.title, firstPart: firstPart) == nil)
+        let preamble = SectionBuilder.preambleTokens(tokens, before: firstPart, tableTokens: [], title: all.metadata.title)
+        #expect(TextCoverage.finding(tokens: tokens, preambleTokens: preamble, sections: all.sections) == nil)
         // Without its preamble the report would lose the introduction: 18 of its 40 characters.
-        let finding = try #require(TextCoverage.finding(tokens: tokens, tableTokens: [], sections: Array(all.sections.dropFirst()),
-                                                        title: all.metadata.title, firstPart: firstPart))
+        let finding = try #require(TextCoverage.finding(tokens: tokens, preambleTokens: preamble, sections: Array(all.sections.dropFirst())))
         #expect(finding.check == "text_dropped" && finding.message.hasPrefix("18 of the 40 characters"))
         // Characters counted on the bytes, eight at a time and one by one at the end, white space left out.
         for text in ["", "a b", "政府 信息\t公开\n", String(repeating: "年报 12,\n", count: 9), "𠀀é€ x"] {

@@ -7,17 +7,12 @@ import Foundation
 enum TextCoverage {
     static let minimumShare = 0.95
 
-    /// `firstPart`: the token index of the first part heading (the preamble ends there).
-    static func finding(tokens: [Token], tableTokens: Set<Int>, sections: [Section], title: String, firstPart: Int) -> Finding? {
-        // Above the first part: the paragraphs that are not furniture. From it on the parts hold every
-        // paragraph outside tables and chrome by construction, so their own text is counted once,
-        // on both sides (counting each paragraph again cost a fortieth of a run).
-        var body = 0
-        for index in tokens.indices.prefix(firstPart) where tokens[index].table == nil && !tableTokens.contains(index) {
-            let token = tokens[index]
-            if PageChrome.isChrome(token.folded) || PreambleFurniture.isFurniture(token, title: title) { continue }
-            body += characters(token.text)
-        }
+    /// `preambleTokens`: the report's paragraphs above its first part (`SectionBuilder.preambleTokens`).
+    /// From the first part on the parts hold every paragraph outside tables and chrome by
+    /// construction, so their own text is counted once, on both sides (counting each paragraph again
+    /// cost a fortieth of a run).
+    static func finding(tokens: [Token], preambleTokens: [Int], sections: [Section]) -> Finding? {
+        var body = preambleTokens.reduce(0) { $0 + characters(tokens[$1].text) }
         let preamble = sections.filter { $0.number == 0 }.reduce(0) { $0 + characters($1.text) }
         // Nothing above the first part is missing: nothing to weigh.
         guard preamble < body else { return nil }

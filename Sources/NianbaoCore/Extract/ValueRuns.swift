@@ -61,14 +61,18 @@ enum ValueRuns {
         var pieces: [Piece] = []
         for (index, word) in words(of: line).enumerated() {
             let lead = word.lead ?? ""
-            let isGap = lead.utf8.contains(0x09) || lead.utf8.lazy.filter { $0 == 0x20 }.count >= 2
-            if index == 0 || isGap {
+            if index == 0 || isGap(lead) {
                 pieces.append(Piece(text: word.text, lead: index == 0 ? nil : lead))
             } else {
                 pieces[pieces.count - 1].text += lead + word.text
             }
         }
         return pieces
+    }
+
+    /// Whether white space between two words is a layout's column gap: a tab, or two spaces or more.
+    static func isGap(_ space: String) -> Bool {
+        space.utf8.contains(0x09) || space.utf8.lazy.filter { $0 == 0x20 }.count >= 2
     }
 
     /// How a word reads as a cell; nil for a word that cannot be a value (it starts with neither a

@@ -35,11 +35,8 @@ enum LayoutColumns {
         return found
     }
 
-    /// Whether some value of the row stands two spaces or more (or a tab) after the one before it.
+    /// Whether some value of the row stands in a column gap after the one before it.
     private static func isPadded(_ values: [Int], _ tokens: [Token]) -> Bool {
-        values.dropFirst().contains { index in
-            guard let lead = tokens[index].lead else { return false }
-            return lead.utf8.contains(0x09) || lead.utf8.lazy.filter { $0 == 0x20 }.count >= 2
-        }
+        values.dropFirst().contains { tokens[$0].lead.map(ValueRuns.isGap) ?? false }
     }
 }

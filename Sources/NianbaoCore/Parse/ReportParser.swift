@@ -41,12 +41,12 @@ public enum ReportParser {
             sections = SectionBuilder.build(tokens: tokens, headings: headings, tableTokens: tableTokens) { _ in nil }
         }
         // Text before the first part is the report's too (its preamble); page furniture is not.
-        let preambleEnd = headings.first?.tokenIndex ?? tokens.count
-        if let preamble = SectionBuilder.preamble(tokens: tokens, before: preambleEnd, tableTokens: tableTokens, title: metadata.title) {
+        let preambleTokens = SectionBuilder.preambleTokens(tokens, before: headings.first?.tokenIndex ?? tokens.count,
+                                                           tableTokens: tableTokens, title: metadata.title)
+        if let preamble = SectionBuilder.preamble(tokens: tokens, body: preambleTokens) {
             sections.insert(preamble, at: 0)
         }
-        if let dropped = TextCoverage.finding(tokens: tokens, tableTokens: tableTokens, sections: sections, title: metadata.title,
-                                              firstPart: preambleEnd) {
+        if let dropped = TextCoverage.finding(tokens: tokens, preambleTokens: preambleTokens, sections: sections) {
             findings.append(dropped)
         }
         if template.code == TemplateSpec.unknown.code {

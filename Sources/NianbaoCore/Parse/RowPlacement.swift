@@ -16,7 +16,7 @@ enum RowPlacement: Equatable {
     /// `totalColumn`: the row's total column when it is the last one.
     /// `reference`: a full row of values of the same table on a line of its own, when there is one.
     static func decide(_ values: [Int], columns: Int, totalColumn: Int?, tokens: [Token], reference: [Int]? = nil) -> RowPlacement {
-        if values.count > columns && CellEmitter.shareALine(values, in: tokens) {
+        if values.count > columns && RowPlacement.shareALine(values, in: tokens) {
             return .unplaceable(values, check: "extra_cells",
                                 reason: "\(values.count) values in a row of \(columns) cells, on a line: which are the row's is not shown")
         }
@@ -27,7 +27,7 @@ enum RowPlacement: Equatable {
             return .unplaceable(values, check: "cells_joined",
                                 reason: "one number of \(digits) digits for \(columns) cells: the digits of several cells may have run together")
         }
-        if CellEmitter.shareALine(values, in: tokens) {
+        if RowPlacement.shareALine(values, in: tokens) {
             if let reference, let placed = LayoutColumns.place(values, reference: reference, tokens: tokens) {
                 return .positioned(placed)
             }
@@ -54,7 +54,7 @@ enum RowPlacement: Equatable {
     }
 }
 
-extension CellEmitter {
+extension RowPlacement {
     /// Whether two of the values were cut out of one line of a text capture (a row of values).
     static func shareALine(_ values: [Int], in tokens: [Token]) -> Bool {
         values.contains { tokens[$0].lead != nil }

@@ -27,14 +27,19 @@ extension SectionBuilder {
     /// The text before the first part heading, as section 0 with topic `preamble`: an introduction,
     /// or a whole report that has no part headings. The page's furniture (`PreambleFurniture`) is
     /// left out; nil when nothing else is there.
-    static func preamble(tokens: [Token], before end: Int, tableTokens: Set<Int>, title: String) -> Section? {
-        let body = (0..<end).filter { index in
-            tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
-                && !PreambleFurniture.isFurniture(tokens[index], title: title)
-        }
+    static func preamble(tokens: [Token], body: [Int]) -> Section? {
         guard !body.isEmpty else { return nil }
         return Section(number: 0, heading: "", headingRaw: "", text: joined(body, of: tokens) { $0.text },
                        textSimplified: joined(body, of: tokens) { $0.simplified }, topic: "preamble")
+    }
+
+    /// The paragraphs above the first part (`end`) that are the report's: not table cells, page
+    /// chrome or the page's furniture.
+    static func preambleTokens(_ tokens: [Token], before end: Int, tableTokens: Set<Int>, title: String) -> [Int] {
+        (0..<end).filter { index in
+            tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
+                && !PreambleFurniture.isFurniture(tokens[index], title: title)
+        }
     }
 
     /// Paragraphs joined by line breaks; a paragraph cut out of a line (`ValueRuns`) rejoins it with

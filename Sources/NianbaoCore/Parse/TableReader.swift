@@ -158,7 +158,7 @@ public struct TableReader {
         let block = spec.blocks[0]
         // A run too short for the table whose values stood in rows on a line: the capture dropped
         // cells, and nothing shows which, so no value can be placed.
-        if run.count < block.rows.count * block.columns.count && CellEmitter.shareALine(run, in: tokens) {
+        if run.count < block.rows.count * block.columns.count && RowPlacement.shareALine(run, in: tokens) {
             placed.unplaceable = run
             return
         }

@@ -22,7 +22,8 @@ public struct Figure: Sendable, Equatable {
     /// `count`, `yuan` or `unspecified`; empty when `value` is.
     public var unit = ""
     public var status: Status
-    public var method: Method
+    /// nil for a core figure the report does not state.
+    public var method: Method?
     public var source: String
     /// The verbatim text the value was read from.
     public var quote: String

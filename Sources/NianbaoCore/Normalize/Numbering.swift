@@ -50,8 +50,13 @@ public struct Numbering: Equatable, Sendable {
 
         var cursor = index
         while cursor < scalars.endIndex, isOrdinal(scalars[cursor].value) { cursor = scalars.index(after: cursor) }
-        guard cursor > index, cursor < scalars.endIndex, isDelimiter(scalars[cursor].value),
-              let ordinal = ordinalValue(scalars[index..<cursor]) else { return nil }
+        let ordinalEnd = cursor
+        // `一 、`: a stray space before 、 (never before `.` or `,`, where it would make numbers headings).
+        var probe = cursor
+        skipSpaces(scalars, &probe)
+        if probe > cursor, probe < scalars.endIndex, scalars[probe] == "、" { cursor = probe }
+        guard ordinalEnd > index, cursor < scalars.endIndex, isDelimiter(scalars[cursor].value),
+              let ordinal = ordinalValue(scalars[index..<ordinalEnd]) else { return nil }
         // `188.64` is a number, not the numbering `188.`
         let afterDelimiter = scalars.index(after: cursor)
         if scalars[cursor] == ".", afterDelimiter < scalars.endIndex, isASCIIDigit(scalars[afterDelimiter].value) {

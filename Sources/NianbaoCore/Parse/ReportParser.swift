@@ -31,15 +31,12 @@ public enum ReportParser {
         }
         findings += ConsistencyChecker.check(cells: cells, template: template)
 
-        var sections: [Section]
         let headings = template.hasNationalParts ? nationalHeadings : PartLocator.legacy(in: tokens)
-        if template.hasNationalParts {
-            sections = SectionBuilder.build(tokens: tokens, headings: headings, tableTokens: tableTokens) { number in
-                PartSpec.national.first { $0.number == number }
-            }
-        } else {
-            sections = SectionBuilder.build(tokens: tokens, headings: headings, tableTokens: tableTokens) { _ in nil }
+        let bodies = SectionBuilder.bodies(tokens: tokens, headings: headings, tableTokens: tableTokens)
+        var sections = SectionBuilder.build(tokens: tokens, headings: headings, bodies: bodies) { number in
+            template.hasNationalParts ? PartSpec.national.first { $0.number == number } : nil
         }
+        let partTopics = sections.map(\.topic)
         // Text before the first part is the report's too (its preamble); page furniture is not.
         let preambleTokens = SectionBuilder.preambleTokens(tokens, before: headings.first?.tokenIndex ?? tokens.count,
                                                            tableTokens: tableTokens, title: metadata.title)
@@ -60,8 +57,14 @@ public enum ReportParser {
         } else {
             status = cells.contains { $0.status == .missing } ? .partial : .complete
         }
+        // The text the figures are read from: the preamble's paragraphs and each part's, with its topic.
+        var paragraphs = preambleTokens.map { ProseParagraph(token: tokens[$0], topic: "preamble") }
+        for (body, topic) in zip(bodies, partTopics) { paragraphs += body.map { ProseParagraph(token: tokens[$0], topic: topic) } }
+        let figures = FigureResolution.resolve(national: NationalFigures.read(cells),
+                                               candidates: ProseFigures.candidates(in: paragraphs, year: metadata.year))
+        findings += figures.findings
         return ParsedReport(metadata: metadata, script: document.script, template: template.code, status: status,
-                            sections: sections, cells: cells, findings: findings, figures: NationalFigures.read(cells))
+                            sections: sections, cells: cells, findings: findings, figures: figures.figures)
     }
 
     /// The tokens of part `number`: from its heading to the next heading found. A part whose heading

@@ -1,14 +1,10 @@
 /// Cuts the report into its parts: each part's paragraphs between its heading and the next,
 /// tables left out.
 enum SectionBuilder {
-    /// `canonical`: a national part's heading and topic by its number (nil for a legacy report's own
+    /// `bodies`: each heading's paragraphs (`bodies(tokens:headings:tableTokens:)`). `canonical`: a national part's heading and topic by its number (nil for a legacy report's own
     /// parts, whose topic is read from the heading's wording).
-    static func build(tokens: [Token], headings: [PartHeading], tableTokens: Set<Int>, canonical: (Int) -> PartSpec?) -> [Section] {
-        headings.enumerated().map { offset, heading in
-            let end = offset + 1 < headings.count ? headings[offset + 1].tokenIndex : tokens.count
-            let body = (heading.tokenIndex + 1..<end).filter { index in
-                tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
-            }
+    static func build(tokens: [Token], headings: [PartHeading], bodies: [[Int]], canonical: (Int) -> PartSpec?) -> [Section] {
+        zip(headings, bodies).map { heading, body in
             let headingToken = tokens[heading.tokenIndex]
             let part = canonical(heading.number)
             return Section(
@@ -24,6 +20,16 @@ enum SectionBuilder {
 }
 
 extension SectionBuilder {
+    /// Each part's paragraphs: from its heading to the next, outside tables and page chrome.
+    static func bodies(tokens: [Token], headings: [PartHeading], tableTokens: Set<Int>) -> [[Int]] {
+        headings.indices.map { offset in
+            let end = offset + 1 < headings.count ? headings[offset + 1].tokenIndex : tokens.count
+            return (headings[offset].tokenIndex + 1..<end).filter { index in
+                tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
+            }
+        }
+    }
+
     /// The text before the first part heading, as section 0 with topic `preamble`: an introduction,
     /// or a whole report that has no part headings. The page's furniture (`PreambleFurniture`) is
     /// left out; nil when nothing else is there.

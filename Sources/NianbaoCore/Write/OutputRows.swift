@@ -49,7 +49,7 @@ enum OutputRows {
 
     static func figure(_ figure: Figure, reportID: String) -> [FieldValue] {
         [FieldValue(reportID), FieldValue(figure.figure), FieldValue(figure.period), FieldValue(figure.value), FieldValue(figure.unit),
-         FieldValue(figure.status.rawValue), FieldValue(figure.method.rawValue), FieldValue(figure.source), FieldValue(figure.quote)]
+         FieldValue(figure.status.rawValue), FieldValue(figure.method?.rawValue ?? ""), FieldValue(figure.source), FieldValue(figure.quote)]
     }
 
     static func finding(_ finding: Finding, reportID: String) -> [FieldValue] {

@@ -1,0 +1,159 @@
+import Foundation
+
+/// A value a sentence of the report gives for a figure, before the report's candidates are weighed.
+struct FigureCandidate: Sendable {
+    var figure: String
+    var period: String
+    var value: Decimal
+    var unit: String
+    var tier: Int
+    /// Stated after 其中, or summed by a total later in its sentence: a part of the figure.
+    var part: Bool
+    var method: Figure.Method
+    var source: String
+    var quote: String
+}
+
+/// A paragraph of the report's text and the topic of the part it stands in.
+struct ProseParagraph {
+    var token: Token
+    var topic: String
+}
+
+/// Figures stated in words (SPEC §5, `method` = prose): every clause of the text is read against
+/// `ProsePhrases`; what a clause gives is a candidate, weighed with the others by `FigureResolution`.
+enum ProseFigures {
+    static func candidates(in paragraphs: [ProseParagraph], year: Int?) -> [FigureCandidate] {
+        var found: [FigureCandidate] = []
+        for paragraph in paragraphs {
+            let folded = paragraph.token.folded
+            guard ProsePhrases.triggers.contains(where: folded.containsBytes),
+                  let clauses = ProseClauses.split(verbatim: paragraph.token.text, folded: folded) else { continue }
+            let source = paragraph.token.location.description
+            var reader = SentenceReader(year: year, topic: paragraph.topic, source: source)
+            for clause in clauses { reader.read(clause) }
+            found += reader.candidates
+        }
+        return found
+    }
+}
+
+/// Reads the clauses of one paragraph in order, keeping what a sentence has said so far (其中, the
+/// numbers a later 总计 adds up).
+struct SentenceReader {
+    let year: Int?
+    let topic: String
+    let source: String
+    private(set) var candidates: [FigureCandidate] = []
+    private var sentence = -1
+    private var inParts = false
+    private var sentenceStart = 0
+
+    init(year: Int?, topic: String, source: String) {
+        self.year = year
+        self.topic = topic
+        self.source = source
+    }
+
+    mutating func read(_ clause: ProseClause) {
+        if clause.sentence != sentence {
+            sentence = clause.sentence
+            inParts = false
+            sentenceStart = candidates.count
+        }
+        let key = clause.key
+        if key.contains(ProsePhrases.partMarker) { inParts = true }
+        let numbers = ProseNumbers.find(in: key)
+        if numbers.isEmpty {
+            readZero(clause)
+            return
+        }
+        var segmentStart = 0
+        for number in numbers {
+            defer { segmentStart = number.end }
+            let before = Array(key[segmentStart..<number.start])
+            guard !mentionsAnotherPeriod(before) else { continue }
+            let period = self.period(of: before)
+            if let total = totalOfSentence(before, number: number, clause: clause, period: period) {
+                candidates.append(total)
+                continue
+            }
+            // The words before the number (back to the number before it) say what it counts; a
+            // single number may be named after it (收到2宗…申请). A trap word anywhere before it rules it out.
+            let segment = Array(key[segmentStart..<number.end])
+            let prefix = Array(key[0..<number.end])
+            let phrase = phrase(for: number, in: segment, prefix: prefix)
+                ?? (numbers.count == 1 ? phrase(for: number, in: key, prefix: key) : nil)
+            guard let phrase else { continue }
+            candidates.append(candidate(phrase.figure, number: number, tier: phrase.tier, clause: clause, period: period))
+        }
+    }
+
+    private func phrase(for number: ProseNumber, in text: [Unicode.Scalar], prefix: [Unicode.Scalar]) -> ProsePhrase? {
+        ProsePhrases.all.first { phrase in
+            switch phrase.kind {
+            case .zero: return false
+            case .money: guard number.unit == .yuan else { return false }
+            case .count: guard number.unit != .yuan else { return false }
+            }
+            if let units = phrase.units, !units.contains(number.word) { return false }
+            return fits(phrase, text, excluding: prefix)
+        }
+    }
+
+    private func fits(_ phrase: ProsePhrase, _ text: [Unicode.Scalar], excluding context: [Unicode.Scalar]) -> Bool {
+        if let topics = phrase.topics, !topics.contains(topic) { return false }
+        return phrase.all.allSatisfy { text.contains(anyOf: $0) } && !context.contains(anyOf: phrase.none)
+    }
+
+    /// `cumulative` for 历年累计, 截至…, or 累计 not scoped to the year; `year` otherwise.
+    private func period(of before: [Unicode.Scalar]) -> String {
+        guard before.contains(anyOf: ProsePhrases.cumulative) else { return "year" }
+        if before.contains(anyOf: ProsePhrases.untilDate) { return "cumulative" }
+        let scoped = before.contains(anyOf: ProsePhrases.thisYear) || (year.map { before.years.contains($0) } ?? false)
+        return scoped ? "year" : "cumulative"
+    }
+
+    /// 总计2401条 after 发布信息514条 in one sentence: the total of the figure before it, whose
+    /// numbers in the sentence become its parts.
+    private mutating func totalOfSentence(_ before: [Unicode.Scalar], number: ProseNumber, clause: ProseClause,
+                                          period: String) -> FigureCandidate? {
+        var rest = String(String.UnicodeScalarView(before))
+        for word in ProsePhrases.totalWords { rest = rest.replacingOccurrences(of: word, with: "") }
+        guard rest.isEmpty, before.contains(anyOf: ["总计", "合计", "共计", "总共", "共", "累计"]),
+              let last = candidates[sentenceStart...].last(where: { $0.unit == "count" }), number.unit == .count else { return nil }
+        for index in sentenceStart..<candidates.count where candidates[index].figure == last.figure {
+            candidates[index].part = true
+        }
+        return candidate(last.figure, number: number, tier: last.tier, clause: clause, period: period)
+    }
+
+    private mutating func readZero(_ clause: ProseClause) {
+        let key = clause.key
+        if let year, key.years.contains(where: { $0 != year }) { return }
+        for phrase in ProsePhrases.all where phrase.kind == .zero && fits(phrase, key, excluding: key) {
+            guard let object = key.firstIndex(ofAny: phrase.all[0]) else { continue }
+            let negations = phrase.figure == "disclosure_fees" ? ProsePhrases.feeNegations : ProsePhrases.negations
+            guard key.negation(before: object, among: negations) else { continue }
+            candidates.append(FigureCandidate(figure: phrase.figure, period: "year", value: 0,
+                                              unit: phrase.figure == "disclosure_fees" ? "unspecified" : "count",
+                                              tier: phrase.tier, part: false, method: .prose, source: source, quote: clause.quote))
+        }
+    }
+
+    private func mentionsAnotherPeriod(_ before: [Unicode.Scalar]) -> Bool {
+        if before.contains(anyOf: ProsePhrases.otherPeriod) { return true }
+        guard let year, let stated = before.years.last else { return false }
+        return stated != year
+    }
+
+    private func candidate(_ figure: String, number: ProseNumber, tier: Int, clause: ProseClause, period: String) -> FigureCandidate {
+        let unit: String
+        switch number.unit {
+        case .yuan: unit = "yuan"
+        case .count, .none: unit = FigureCatalog.isMoney(figure) ? "unspecified" : "count"
+        }
+        return FigureCandidate(figure: figure, period: period, value: number.value, unit: unit, tier: tier, part: inParts,
+                               method: .prose, source: source, quote: clause.quote)
+    }
+}

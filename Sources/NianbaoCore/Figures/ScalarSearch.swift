@@ -1,0 +1,42 @@
+/// Word search in a clause key (an array of scalars): the few operations the prose reader needs.
+extension Array where Element == Unicode.Scalar {
+    func contains(_ word: String) -> Bool { firstIndex(of: word) != nil }
+
+    func contains(anyOf words: [String]) -> Bool { words.contains { contains($0) } }
+
+    func firstIndex(of word: String) -> Int? {
+        let needle = Array(word.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= count else { return nil }
+        return (0...(count - needle.count)).first { start in
+            self[start] == needle[0] && self[start..<start + needle.count].elementsEqual(needle)
+        }
+    }
+
+    func firstIndex(ofAny words: [String]) -> Int? { words.compactMap { firstIndex(of: $0) }.min() }
+
+    /// Every place a word starts.
+    func indices(of word: String) -> [Int] {
+        let needle = Array(word.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= count else { return [] }
+        return (0...(count - needle.count)).filter { self[$0..<$0 + needle.count].elementsEqual(needle) }
+    }
+
+    /// The years a clause names (2013年, 2013年度), in order.
+    var years: [Int] {
+        indices(of: "年").compactMap { end -> Int? in
+            guard end >= 4, (end - 4..<end).allSatisfy({ ProseNumbers.isDigit(self[$0]) }),
+                  end == 4 || !ProseNumbers.isDigit(self[end - 5]) else { return nil }
+            let year = Int(String(String.UnicodeScalarView(self[end - 4..<end])))!
+            return (1990...2100).contains(year) ? year : nil
+        }
+    }
+
+    /// A negation word starts before `object` (one that is a word of its own: not 无论, 未来, 没收 …).
+    func negation(before object: Int, among negations: [String]) -> Bool {
+        let falseNegations = ["无论", "无纸", "无障碍", "无偿", "未来", "未成年", "没收", "无缝", "无线"]
+        let falseStarts = Set(falseNegations.flatMap { indices(of: $0) })
+        return negations.contains { word in
+            indices(of: word).contains { $0 < object && !falseStarts.contains($0) }
+        }
+    }
+}

@@ -26,6 +26,16 @@ struct AcceptanceTests {
         #expect(score.cells >= 700 && score.metadata >= 30)
     }
 
+    @Test("every sample's figures against its figure gold: all found, none wrong or invented, prose quotes in the text")
+    func figuresAgainstGold() throws {
+        let output = try Self.run.get()
+        let score = try FigureGoldScorer(output: output, input: Repository.samples)
+            .score(goldFolder: Repository.gold.appendingPathComponent("figures"))
+        #expect(score.expected >= 110 && score.found == score.expected, "\(score.notFound.joined(separator: "\n"))")
+        #expect(score.wrong.isEmpty && score.invented.isEmpty && score.badQuotes.isEmpty,
+                "\(score.wrong + score.invented + score.badQuotes)")
+    }
+
     @Test("Output/ is exactly what a fresh run over Samples/ writes")
     func committedOutputIsFresh() throws {
         let output = try Self.run.get()

@@ -37,7 +37,7 @@ struct CommandLineTests {
             return (summary?["files"] as? [String: Int])?["parsed"]
         }
         #expect(try run(["run", "--input", Repository.samples.path, "--output", output.path, "-q"]).status == 0)
-        #expect(try parsed() == 10)
+        #expect(try parsed() == Repository.sampleCount)
         #expect(try run(["run", "--input", Repository.samples.path, "--output", output.path, "-q"]).status == 0)
         #expect(try parsed() == 0)
     }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import NianbaoCore
 
 /// The scoring rules of shared/acceptance/score_figures.py over figure gold of the same format
 /// (`NAME.json` beside source `NAME.txt`/`.html`): found, wrong values, invented figures, quotes that
@@ -34,7 +35,9 @@ struct FigureGoldScorer {
                 continue
             }
             let path = report["source_path"] as! String
-            let text = String(decoding: try Data(contentsOf: input.appendingPathComponent(path)), as: UTF8.self)
+            // The source's text in the encoding the pipeline found (a GBK page's quote is in its decoded text).
+            let bytes = [UInt8](try Data(contentsOf: input.appendingPathComponent(path)))
+            let text = (try? InputDecoder.decode(bytes, declared: HTMLExtractor.declaredCharset(bytes)).get().text) ?? ""
             let have = figures[report["report_id"] as! String] ?? [:]
             for (code, want) in wanted.sorted(by: { $0.key < $1.key }) {
                 score.expected += 1

@@ -18,10 +18,10 @@ struct IncrementalRunTests {
         let input = try crawl()
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
         let first = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(first.new == 10 && first.unchanged == 0)
+        #expect(first.new == Repository.sampleCount && first.unchanged == 0)
 
         let again = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(again.unchanged == 10 && again.new == 0 && again.changed == 0)
+        #expect(again.unchanged == Repository.sampleCount && again.new == 0 && again.changed == 0)
 
         let fileManager = FileManager.default
         try fileManager.removeItem(at: input.appendingPathComponent("004_92fc7ff319701b04.txt"))
@@ -39,8 +39,8 @@ struct IncrementalRunTests {
         #expect(incremental.deleted == 2)
         #expect(incremental.changed == 1)
         #expect(incremental.new == 3)
-        #expect(incremental.unchanged == 7)
-        #expect(incremental.seen == 11)
+        #expect(incremental.unchanged == Repository.sampleCount - 3)
+        #expect(incremental.seen == Repository.sampleCount + 1)
         #expect(incremental.rejected == 2)
 
         let fresh = try Repository.temporaryFolder().appendingPathComponent("Output")
@@ -70,8 +70,8 @@ struct IncrementalRunTests {
         #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
         let events = EventLog()
         let summary = try Pipeline(config: PipelineConfig(input: input, output: output), observer: events.observer).run()
-        #expect(summary.unchanged == 10)
-        #expect(events.changes == Array(repeating: FileChange.unchanged, count: 10))
+        #expect(summary.unchanged == Repository.sampleCount)
+        #expect(events.changes == Array(repeating: FileChange.unchanged, count: Repository.sampleCount))
         #expect(try datasetFiles(output) == before)
         let full = try Pipeline(config: PipelineConfig(input: input, output: output), full: true).run()
         #expect(full.changed == 1)
@@ -112,10 +112,10 @@ struct IncrementalRunTests {
         #expect(manifest.files.first { $0.path == Seed.baicheng }?.reportID == "r91f6a4e014acfcc8")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as! [String: Any]
         let reports = summary["reports"] as! [String: Any]
-        #expect((reports["by_template"] as! [String: Int]) == ["gb2019": 9, "legacy": 1])
-        #expect((reports["by_status"] as! [String: Int]) == ["complete": 7, "partial": 2, "narrative": 1])
+        #expect((reports["by_template"] as! [String: Int]) == ["gb2019": 9, "legacy": 3])
+        #expect((reports["by_status"] as! [String: Int]) == ["complete": 7, "partial": 2, "narrative": 3])
         #expect((summary["findings_by_check"] as! [String: Int])["t3_balance"] == 3)
-        #expect((summary["files"] as! [String: Int])["seen"] == 10)
+        #expect((summary["files"] as! [String: Int])["seen"] == Repository.sampleCount)
     }
 
     @Test("each report's spans in the manifest hold exactly its rows of the output, which is the next run's cache")
@@ -126,7 +126,7 @@ struct IncrementalRunTests {
         let reports = try manifest.read { db in
             try Row.fetchAll(db, sql: "SELECT report_id, spans FROM report ORDER BY report_id").map { ($0["report_id"] as String, $0["spans"] as String) }
         }
-        #expect(reports.count == 10)
+        #expect(reports.count == Repository.sampleCount)
         var covered: [String: Int64] = [:]
         for (reportID, encoded) in reports {
             let spans = try #require(RowSpan.decode(encoded))
@@ -160,7 +160,7 @@ struct IncrementalRunTests {
             try db.execute(sql: "UPDATE report SET template_fingerprint = 'changed' WHERE report_id = 'r91f6a4e014acfcc8'")
         }
         let rerun = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(rerun.unchanged == 10 && rerun.parsed == 1)
+        #expect(rerun.unchanged == Repository.sampleCount && rerun.parsed == 1)
         #expect(try datasetFiles(output) == before)
         #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().parsed == 0)
     }
@@ -171,7 +171,7 @@ struct IncrementalRunTests {
         try Data("会议纪要：本周无事。\n".utf8).write(to: input.appendingPathComponent("notes.txt"))
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
         let first = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(first.rejected == 1 && first.parsed == 11)
+        #expect(first.rejected == 1 && first.parsed == Repository.sampleCount + 1)
         let before = try datasetFiles(output)
         let again = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
         #expect(again.rejected == 1 && again.parsed == 0)
@@ -208,7 +208,7 @@ struct IncrementalRunTests {
         let edited = try String(contentsOf: sections, encoding: .utf8).replacingOccurrences(of: "政府信息", with: "政府資訊")
         try Data(edited.utf8).write(to: sections)
         let rerun = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(rerun.unchanged == 10 && rerun.parsed == 10)
+        #expect(rerun.unchanged == Repository.sampleCount && rerun.parsed == Repository.sampleCount)
         #expect(try datasetFiles(output) == before)
         #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().parsed == 0)
     }
@@ -221,7 +221,7 @@ struct IncrementalRunTests {
         }
         let output = try Repository.temporaryFolder().appendingPathComponent("Output")
         let summary = try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 4)).run()
-        #expect(summary.seen == 12 && summary.parsed == 10 && summary.reports == 10 && summary.rejected == 2)
+        #expect(summary.seen == Repository.sampleCount + 2 && summary.parsed == Repository.sampleCount && summary.reports == Repository.sampleCount && summary.rejected == 2)
         let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("b-copy.txt,") && rejects.contains("duplicate of 000_9f8b1ecbb5a393ce.txt (same bytes)"))
         let legacy = output.deletingLastPathComponent().appendingPathComponent(".Output.fragments/ab")
@@ -240,17 +240,17 @@ struct IncrementalRunTests {
 
         try Data("not a database, the end of a disk that filled up".utf8).write(to: manifest)
         let damaged = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(damaged.new == 10 && damaged.unchanged == 0 && damaged.parsed == 10)
+        #expect(damaged.new == Repository.sampleCount && damaged.unchanged == 0 && damaged.parsed == Repository.sampleCount)
         #expect(try datasetFiles(output) == before)
-        #expect(Manifest.load(from: output)?.files.count == 10)
+        #expect(Manifest.load(from: output)?.files.count == Repository.sampleCount)
 
         // What an earlier version left: a JSON Lines manifest and no database.
         try FileManager.default.removeItem(at: manifest)
         try Data(#"{"parser":"old"}"#.utf8).write(to: manifest.deletingLastPathComponent().appendingPathComponent("manifest.jsonl"))
         let upgraded = try Pipeline(config: PipelineConfig(input: input, output: output)).run()
-        #expect(upgraded.new == 10 && upgraded.parsed == 10)
+        #expect(upgraded.new == Repository.sampleCount && upgraded.parsed == Repository.sampleCount)
         #expect(try datasetFiles(output) == before)
-        #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().unchanged == 10)
+        #expect(try Pipeline(config: PipelineConfig(input: input, output: output)).run().unchanged == Repository.sampleCount)
     }
 
     @Test("a second run on the same output is refused while the first holds the lock; a released lock is taken again")
@@ -265,7 +265,7 @@ struct IncrementalRunTests {
         }
         holder = nil
         _ = holder
-        #expect(try Pipeline(config: PipelineConfig(input: Repository.samples, output: output)).run().seen == 10)
+        #expect(try Pipeline(config: PipelineConfig(input: Repository.samples, output: output)).run().seen == Repository.sampleCount)
     }
 
     @Test("a run killed mid-way leaves a staging folder and the previous output whole; the next run cleans up")
@@ -293,7 +293,7 @@ struct IncrementalRunTests {
             let folder = parts.appendingPathComponent("shard-\(index)")
             seen += try Pipeline(config: PipelineConfig(input: Repository.samples, output: folder), shard: Shard(index: index, count: count)).run().seen
         }
-        #expect(seen == 10)
+        #expect(seen == Repository.sampleCount)
         for schema in OutputSchema.all {
             let whole = try lines(single.appendingPathComponent("\(schema.name).jsonl"))
             var union: [String] = []

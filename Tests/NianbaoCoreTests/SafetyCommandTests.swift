@@ -68,13 +68,13 @@ struct SafetyCommandTests {
         let (crawl, _) = try crawl()
         let output = crawl.appendingPathComponent("out")
         for _ in 0..<3 { #expect(try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path, "-q"]).status == 0) }
-        #expect(try rows(output, "reports").count == 10)
+        #expect(try rows(output, "reports").count == Repository.sampleCount)
         #expect(try rows(output, "rejects").isEmpty)
         // An empty table: its CSV has the header row (the columns), its JSONL no line at all.
         #expect(try Data(contentsOf: output.appendingPathComponent("rejects.csv")) == Data("\u{FEFF}source_path,sha256,reason\r\n".utf8))
         #expect(try Data(contentsOf: output.appendingPathComponent("rejects.jsonl")).isEmpty)
         let files = try summaryFiles(output)
-        #expect(files["seen"] == 10 && files["unchanged"] == 10 && files["changed"] == 0 && files["new"] == 0)
+        #expect(files["seen"] == Repository.sampleCount && files["unchanged"] == Repository.sampleCount && files["changed"] == 0 && files["new"] == 0)
     }
 
     @Test("an input that lists nothing, or loses most reports, keeps last night's dataset unless --allow-shrink")
@@ -88,26 +88,26 @@ struct SafetyCommandTests {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let refused = try NianbaoCommand.run(["run", "--input", empty.path, "--output", output.path, "-q"])
         #expect(refused.status == 1)
-        #expect(refused.errors.contains("would drop 10 of the previous dataset's 10 reports") && refused.errors.contains("--allow-shrink"))
+        #expect(refused.errors.contains("would drop \(Repository.sampleCount) of the previous dataset's \(Repository.sampleCount) reports") && refused.errors.contains("--allow-shrink"))
         #expect(try datasetFiles(output) == before)
 
-        // Six of ten gone is more than half; three is not.
+        // Seven of twelve gone is more than half; four is not.
         let names = try FileManager.default.contentsOfDirectory(atPath: crawl.path).sorted()
         let moved = place.appendingPathComponent("moved")
         try FileManager.default.createDirectory(at: moved, withIntermediateDirectories: true)
-        for name in names.prefix(6) { try FileManager.default.moveItem(at: crawl.appendingPathComponent(name), to: moved.appendingPathComponent(name)) }
+        for name in names.prefix(7) { try FileManager.default.moveItem(at: crawl.appendingPathComponent(name), to: moved.appendingPathComponent(name)) }
         let most = try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path, "-q"])
-        #expect(most.status == 1 && most.errors.contains("would drop 6 of the previous dataset's 10 reports"), "\(most.errors)")
+        #expect(most.status == 1 && most.errors.contains("would drop 7 of the previous dataset's \(Repository.sampleCount) reports"), "\(most.errors)")
         #expect(try datasetFiles(output) == before)
         for name in names.prefix(3) { try FileManager.default.moveItem(at: moved.appendingPathComponent(name), to: crawl.appendingPathComponent(name)) }
         #expect(try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path, "-q"]).status == 0)
-        #expect(try rows(output, "reports").count == 7)
+        #expect(try rows(output, "reports").count == Repository.sampleCount - 4)
 
         // maxShrink in the configuration raises the limit; --allow-shrink lifts it, even to nothing.
         let config = place.appendingPathComponent("pipeline.json")
         try Data(#"{"input": "unmounted", "output": "out", "maxShrink": 1}"#.utf8).write(to: config)
         let emptied = try NianbaoCommand.run(["run", "--config", config.path, "-q"])
-        #expect(emptied.status == 1 && emptied.errors.contains("would drop 7"), "\(emptied.errors)")
+        #expect(emptied.status == 1 && emptied.errors.contains("would drop \(Repository.sampleCount - 4)"), "\(emptied.errors)")
         #expect(try NianbaoCommand.run(["run", "--config", config.path, "--allow-shrink", "-q"]).status == 0)
         #expect(try rows(output, "reports").isEmpty)
     }
@@ -122,7 +122,7 @@ struct SafetyCommandTests {
             try Data(try Data(contentsOf: url) + Data("\n".utf8)).write(to: url)
         }
         #expect(try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path, "-q"]).status == 0)
-        #expect(try summaryFiles(output)["changed"] == 10)
+        #expect(try summaryFiles(output)["changed"] == Repository.sampleCount)
     }
 
     @Test("a lower or higher maxFileBytes gives, incrementally, exactly the output of a full run")
@@ -179,7 +179,7 @@ struct SafetyCommandTests {
                           "loop-a.txt: symbolic link loop (the link leads back to itself)",
                           "loop-b.txt: symbolic link loop (the link leads back to itself)"])
         let rerun = try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path])
-        #expect(rerun.output.contains("0 changed") && rerun.output.contains("13 unchanged"), "\(rerun.output)")
+        #expect(rerun.output.contains("0 changed") && rerun.output.contains("\(Repository.sampleCount + 3) unchanged"), "\(rerun.output)")
         #expect(try rows(output, "rejects").map { "\($0["source_path"]!): \($0["reason"]!)" } == first)
     }
 
@@ -273,7 +273,7 @@ struct SafetyCommandTests {
         let output = place.appendingPathComponent("out")
         let result = try NianbaoCommand.run(["run", "--input", crawl.path, "--output", output.path, "-q"])
         let line = try #require(result.output.split(separator: "\n").last.map(String.init))
-        #expect(line.wholeMatch(of: /nianbao: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d) 10 files seen, .* 3 reports with errors, .*/) != nil, "\(line)")
+        #expect(line.wholeMatch(of: /nianbao: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d) 12 files seen, .* 3 reports with errors, .*/) != nil, "\(line)")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect(line.contains(summary["started"] as! String))
 

@@ -8,6 +8,8 @@ enum Repository {
     static let output = root.appendingPathComponent("Output")
     static let gold = root.appendingPathComponent("Tests/NianbaoCoreTests/Gold")
     static let fixtures = root.appendingPathComponent("Tests/NianbaoCoreTests/Fixtures")
+    /// How many reports Samples/ holds (every file there is one).
+    static let sampleCount = (try? FileManager.default.contentsOfDirectory(atPath: samples.path))?.filter { !$0.hasPrefix(".") }.count ?? 0
 
     static func sample(_ name: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: samples.appendingPathComponent(name)))

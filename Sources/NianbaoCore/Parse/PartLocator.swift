@@ -26,6 +26,9 @@ public enum PartLocator {
     public static func legacy(in tokens: [Token]) -> [PartHeading] {
         var found: [PartHeading] = []
         for (index, token) in tokens.enumerated() where isHeadingCandidate(token) && token.folded.hasAtMost(30) {
+            // A heading has no values beside it: `三、行政复议数量  件  0` is a statistics-table row.
+            if index + 1 < tokens.count, tokens[index + 1].lead != nil,
+               tokens[index + 1].reading.isValue || StatisticsTable.isUnit(tokens[index + 1].folded) { continue }
             guard let numbering = Numbering.read(token.folded), numbering.style == .delimited,
                   let first = token.folded.first, !first.isASCII, !numbering.rest.isEmpty else { continue }
             let last = found.last?.number ?? 0

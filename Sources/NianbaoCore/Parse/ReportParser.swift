@@ -31,7 +31,11 @@ public enum ReportParser {
         }
         findings += ConsistencyChecker.check(cells: cells, template: template)
 
-        let headings = template.hasNationalParts ? nationalHeadings : PartLocator.legacy(in: tokens)
+        // A report without the national tables may carry the legacy statistics table.
+        let statistics = template.tables.isEmpty ? StatisticsTable.read(tokens) : StatisticsTable.Reading()
+        tableTokens.formUnion(statistics.consumed)
+        findings += statistics.findings
+        let headings = template.hasNationalParts ? nationalHeadings : PartLocator.legacy(in: tokens).filter { !tableTokens.contains($0.tokenIndex) }
         let bodies = SectionBuilder.bodies(tokens: tokens, headings: headings, tableTokens: tableTokens)
         var sections = SectionBuilder.build(tokens: tokens, headings: headings, bodies: bodies) { number in
             template.hasNationalParts ? PartSpec.national.first { $0.number == number } : nil
@@ -61,7 +65,7 @@ public enum ReportParser {
         var paragraphs = preambleTokens.map { ProseParagraph(token: tokens[$0], topic: "preamble") }
         for (body, topic) in zip(bodies, partTopics) { paragraphs += body.map { ProseParagraph(token: tokens[$0], topic: topic) } }
         let figures = FigureResolution.resolve(national: NationalFigures.read(cells),
-                                               candidates: ProseFigures.candidates(in: paragraphs, year: metadata.year))
+                                               candidates: statistics.candidates + ProseFigures.candidates(in: paragraphs, year: metadata.year))
         findings += figures.findings
         return ParsedReport(metadata: metadata, script: document.script, template: template.code, status: status,
                             sections: sections, cells: cells, findings: findings, figures: figures.figures)

@@ -99,7 +99,13 @@ struct CaptureMatrixTests {
             // html2text writes the Word page's year `<span>20</span><span>20</span>` as `20 20`: a
             // year the capture no longer prints.
             if !(kind == "markdown" && sample.hasPrefix("101")) {
-                #expect(captured.metadata == page.metadata, "\(sample).\(kind)")
+                // A capture may drop a page field that named the publisher again (发布机构 of a field
+                // table): the names seen may be fewer, the organ and its identity are the same.
+                var metadata = captured.metadata, pageMetadata = page.metadata
+                metadata.organNames = []
+                pageMetadata.organNames = []
+                #expect(metadata == pageMetadata, "\(sample).\(kind)")
+                #expect(captured.organ.organID == page.organ.organID && captured.organ.regionCode == page.organ.regionCode)
             }
             #expect(captured.sections.filter { $0.number > 0 }.map(\.number) == page.sections.filter { $0.number > 0 }.map(\.number),
                     "\(sample).\(kind)")

@@ -116,7 +116,7 @@ struct ParseTests {
     func metadata() throws {
         let linyi = try processSample(Seed.linyi).parsed.metadata
         #expect(linyi == ReportMetadata(title: "临沂市人民政府办公室2020年度政府信息公开工作年度报告", organ: "临沂市人民政府办公室",
-                                        year: 2020, publishedOn: "2021-01-30"))
+                                        organNames: ["临沂市人民政府办公室"], year: 2020, publishedOn: "2021-01-30"))
         let yiyuan = try processSample(Seed.yiyuan).parsed.metadata
         #expect(yiyuan.publishedOn == "2021-02-19")
         #expect(yiyuan.organ == "沂源县人民政府")

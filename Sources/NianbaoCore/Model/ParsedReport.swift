@@ -9,13 +9,17 @@ public struct ParsedReport: Sendable {
     public var sections: [Section]
     public var cells: [Cell]
     public var findings: [Finding]
-    /// Harmonised figures (SPEC §5), in the order of `NationalFigures.sources`.
+    /// Harmonised figures (SPEC §5), in the order of `FigureCatalog`.
     public var figures: [Figure] = []
+    /// Who published it (SPEC §6).
+    public var organ = OrganIdentity()
 }
 
 public struct ReportMetadata: Sendable, Equatable {
     public var title: String = ""
     public var organ: String = ""
+    /// Every form of the publisher's name the report gives (title, page fields, preamble, signature).
+    public var organNames: [String] = []
     public var year: Int?
     /// ISO date (`2021-01-30`) or empty.
     public var publishedOn: String = ""

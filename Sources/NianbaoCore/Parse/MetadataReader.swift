@@ -19,8 +19,10 @@ public enum MetadataReader {
             findings.append(Finding(check: "metadata_missing", scope: "year",
                                     message: "the title gives no year; \(year), the year the text names most, was taken"))
         }
-        metadata.organ = TitleParts.organ(in: metadata.title)
-            ?? pageFields.first(where: { ["发布机构", "发文机关", "信息来源", "来源"].contains($0.key) })?.value ?? ""
+        // Every name the report gives its publisher; the title's first (SPEC: as the title or page names it).
+        metadata.organNames = OrganMentions.read(tokens: tokens, pageFields: pageFields,
+                                                 titleOrgan: TitleParts.organ(in: metadata.title) ?? "", firstPart: firstPart)
+        metadata.organ = metadata.organNames.first ?? ""
         metadata.publishedOn = pageDate(head: head, pageFields: pageFields) ?? signatureDate(tokens) ?? ""
         metadata.sourceURL = pageFields["source_url"].flatMap(webAddress) ?? ""
 

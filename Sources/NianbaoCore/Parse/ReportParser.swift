@@ -67,8 +67,12 @@ public enum ReportParser {
         let figures = FigureResolution.resolve(national: NationalFigures.read(cells),
                                                candidates: statistics.candidates + ProseFigures.candidates(in: paragraphs, year: metadata.year))
         findings += figures.findings
+        // The identify stage: the publisher's name, division, level, kind and organ_id.
+        let context = ([metadata.title, metadata.sourceURL] + document.source.pageFields.keys.sorted().map { document.source.pageFields[$0]! }
+            + tokens.prefix(12).map(\.folded) + tokens.suffix(6).map(\.folded)).joined(separator: " ")
+        let organ = OrganIdentifier.identify(mentions: metadata.organNames, context: context, year: metadata.year, findings: &findings)
         return ParsedReport(metadata: metadata, script: document.script, template: template.code, status: status,
-                            sections: sections, cells: cells, findings: findings, figures: figures.figures)
+                            sections: sections, cells: cells, findings: findings, figures: figures.figures, organ: organ)
     }
 
     /// The tokens of part `number`: from its heading to the next heading found. A part whose heading

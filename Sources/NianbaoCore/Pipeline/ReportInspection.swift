@@ -20,6 +20,15 @@ public enum ReportInspection {
                 ("source_url", .string(parsed.metadata.sourceURL)),
                 ("template", .string(parsed.template)),
                 ("status", .string(parsed.status.rawValue)),
+                ("identity", .object([
+                    ("organ_id", .string(parsed.organ.organID)), ("name", .string(parsed.organ.name)),
+                    ("names_seen", .array(parsed.organ.namesSeen.map(JSONValue.string))),
+                    ("region_code", .string(parsed.organ.regionCode)), ("region_name", .string(parsed.organ.regionName)),
+                    ("level", .string(parsed.organ.level)), ("kind", .string(parsed.organ.kind)),
+                ])),
+                ("figures", .array(parsed.figures.filter { $0.status != .missing }.map { figure in
+                    .string("\(figure.figure) \(figure.period) \(figure.value.map(FieldValue.plain) ?? figure.status.rawValue) (\(figure.method?.rawValue ?? ""))")
+                })),
                 ("sections", .array(parsed.sections.map { section in
                     .object([
                         ("section", .integer(section.number)),

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Every place a report names the body that publishes it (issue 16): the title (`TitleParts`), the
+/// page's fields (发布机构, 发文机关, 信息来源, 来源), the preamble (由XX编制, 现将XX2019年…) and the
+/// signature above the closing date. Surface forms as printed, in simplified script, first the most
+/// trustworthy.
+enum OrganMentions {
+    static let fieldLabels = ["发布机构", "发文机关", "发布单位", "编制单位", "信息来源", "来源"]
+    /// Phrases of a preamble that name the body: 由XX编制, 现将XX2019年…
+    static let preamblePatterns = [#"由([^,，。、由]{2,30}?)(?:编制|制作|编写|发布)"#, #"现将([^,，。、]{2,30}?)(?:19|20)\d\d年"#]
+        .map { try! NSRegularExpression(pattern: $0) }
+    /// A field printed in the page's head (`信息来源:沙塘镇人民政府`), when the capture kept no field table.
+    static let headField = try! NSRegularExpression(pattern: #"(?:发布机构|发文机关|信息来源|来源|发布单位)[:：]\s*([^\s|:：]{2,30})"#)
+    /// Words that end a body's name.
+    static let endings = ["人民政府", "政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "署", "院", "办", "中心", "镇", "乡",
+                          "街道", "办事处", "管委会"]
+    static let notBodies = ["本站", "本网", "原创", "网站", "门户", "我局", "我镇", "我市", "我县", "我区", "本局", "本单位"]
+
+    static func read(tokens: [Token], pageFields: [String: String], titleOrgan: String, firstPart: Int?) -> [String] {
+        var found: [String] = []
+        func add(_ raw: String) {
+            let name = clean(raw)
+            guard looksLikeBody(name), !found.contains(name) else { return }
+            found.append(name)
+        }
+        // The title's organ as the title prints it, whatever its form.
+        let title = clean(titleOrgan)
+        if !title.isEmpty { found.append(title) }
+        let head = tokens.prefix(firstPart ?? min(tokens.count, 12)).filter { $0.table == nil }
+        for token in head.prefix(12) where token.folded.contains("由") || token.folded.contains("现将") {
+            let text = token.folded
+            for pattern in preamblePatterns {
+                let range = NSRange(text.startIndex..., in: text)
+                for match in pattern.matches(in: text, range: range) {
+                    if let group = Range(match.range(at: 1), in: text) { add(String(text[group])) }
+                }
+            }
+        }
+        if let signature = signature(tokens) { add(signature) }
+        for label in fieldLabels { if let value = pageFields[label] { add(value) } }
+        for token in head.prefix(8) where token.folded.contains("来源") || token.folded.contains("发布机构") || token.folded.contains("发文机关") {
+            let text = token.folded
+            for match in headField.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let group = Range(match.range(at: 1), in: text) { add(String(text[group])) }
+            }
+        }
+        return found
+    }
+
+    /// The line above a closing date, when it names a body (`沭阳县发展和改革局` / `2013年3月20日`).
+    static func signature(_ tokens: [Token]) -> String? {
+        let paragraphs = tokens.suffix(6).filter { $0.table == nil }
+        guard let dateIndex = paragraphs.lastIndex(where: { DateReader.isoDate(in: Substring($0.folded)) != nil && $0.folded.hasAtMost(20) }),
+              dateIndex > paragraphs.startIndex else { return nil }
+        let line = paragraphs[paragraphs.index(before: dateIndex)].folded
+        return line.hasAtMost(40) ? line : nil
+    }
+
+    static func clean(_ text: String) -> String {
+        var name = text.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        name = name.replacingOccurrences(of: " ", with: "")
+        return name
+    }
+
+    static func looksLikeBody(_ name: String) -> Bool {
+        guard name.count >= 2, name.count <= 30, !notBodies.contains(where: name.contains),
+              !name.contains("http"), !name.contains("年") else { return false }
+        if endings.contains(where: name.hasSuffix) { return true }
+        // A bare place (白城市) names its government.
+        let resolution = RegionResolver.resolve(name: name, context: "", year: nil)
+        return resolution.remainder.isEmpty && (resolution.division != nil || !resolution.candidates.isEmpty)
+    }
+}

@@ -36,6 +36,37 @@ struct AcceptanceTests {
                 "\(score.wrong + score.invented + score.badQuotes)")
     }
 
+    @Test("every sample's organ, division, level and kind as its gold says; each copy group one organ with one chosen copy")
+    func identitiesAgainstGold() throws {
+        let output = try Self.run.get()
+        func rows(_ table: String) throws -> [[String: Any]] {
+            try String(contentsOf: output.appendingPathComponent("\(table).jsonl"), encoding: .utf8).split(separator: "\n")
+                .map { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]).filter { !($0.value is NSNull) } }
+        }
+        let reports = try rows("reports"), organs = try rows("organs")
+        var groups: [String: [[String: Any]]] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: Repository.gold.path) where file.hasSuffix(".gold.json") {
+            let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.gold.appendingPathComponent(file))) as! [String: Any]
+            let identity = gold["identity"] as! [String: Any]
+            let report = try #require(reports.first { $0["source_path"] as? String == gold["source_path"] as? String })
+            guard let name = identity["name"] as? String else {
+                #expect(report["organ_id"] == nil, "\(file): no organ expected")
+                continue
+            }
+            let organ = try #require(organs.first { $0["organ_id"] as? String == report["organ_id"] as? String }, "\(file)")
+            #expect(organ["name"] as? String == name, "\(file)")
+            for field in ["region_code", "region_name", "level", "kind"] {
+                #expect(organ[field] as? String == identity[field] as? String, "\(file) \(field)")
+            }
+            groups[identity["copy_group"] as! String, default: []].append(report)
+        }
+        for (group, members) in groups {
+            #expect(Set(members.map { $0["organ_id"] as! String }).count == 1, "\(group)")
+            #expect(members.filter { $0["copy_of"] == nil }.count == 1, "\(group)")
+        }
+        #expect(groups.count == 6)
+    }
+
     @Test("Output/ is exactly what a fresh run over Samples/ writes")
     func committedOutputIsFresh() throws {
         let output = try Self.run.get()

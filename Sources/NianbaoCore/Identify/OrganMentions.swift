@@ -56,9 +56,11 @@ enum OrganMentions {
         return line.hasAtMost(40) ? line : nil
     }
 
+    /// The name without spaces, punctuation and the 关于 of a `关于…的报告` or `XX关于2019年…` title.
     static func clean(_ text: String) -> String {
-        var name = text.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-        name = name.replacingOccurrences(of: " ", with: "")
+        var name = text.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).replacingOccurrences(of: " ", with: "")
+        if name.hasPrefix("关于") { name.removeFirst(2) }
+        if name.hasSuffix("关于") { name.removeLast(2) }
         return name
     }
 

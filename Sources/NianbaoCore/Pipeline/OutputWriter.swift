@@ -2,9 +2,9 @@ import Foundation
 
 /// The write stage: every table as CSV (UTF-8 with BOM) and JSONL, plus datapackage.json. The row
 /// tables (cells and sections) are streamed report by report in report_id order while the run
-/// handles its files, from the parse or copied from the previous run's output; `reports` and
-/// `checks`, which need every report's facts for the cross-year check, follow once all are handled,
-/// then the rejects in path order.
+/// handles its files, from the parse or copied from the previous run's output; `organs` and `panel`
+/// (organ by organ), then `reports` and `checks`, which need every report of an organ for its copies
+/// and the cross-year check, follow once all are handled, then the rejects in path order.
 public final class OutputWriter {
     /// The dataset's files (what a fresh run must reproduce byte for byte).
     public static let fileNames: [String] = OutputSchema.all.flatMap { ["\($0.name).csv", "\($0.name).jsonl"] } + ["datapackage.json"]
@@ -20,6 +20,7 @@ public final class OutputWriter {
     private var rowFiles: [String: OutputFile] = [:]
     private var sources: [String: SourceFile] = [:]
     private let reportRows = RowEncoder(schema: .reports), checkRows = RowEncoder(schema: .checks), rejectRows = RowEncoder(schema: .rejects)
+    private let organRows = RowEncoder(schema: .organs), panelRows = RowEncoder(schema: .panel)
 
     /// `previous`: the output folder rows are copied from (nil when nothing is reused).
     public init(into folder: URL, previous: URL? = nil) throws {
@@ -54,13 +55,20 @@ public final class OutputWriter {
     }
 
     /// One report's `reports` row, its own checks and then the findings that needed other reports.
-    func appendReport(_ header: ReportHeader, sourcePath: String, ownChecks: ReportFragment.EncodedRows, crossReportFindings: [Finding]) throws {
-        let row = OutputRows.report(header, sourcePath: sourcePath, warnings: header.ownFindings + crossReportFindings.count)
+    func appendReport(_ header: ReportHeader, sourcePath: String, ownChecks: ReportFragment.EncodedRows, crossReportFindings: [Finding],
+                      copyOf: String) throws {
+        let row = OutputRows.report(header, sourcePath: sourcePath, warnings: header.ownFindings + crossReportFindings.count, copyOf: copyOf)
         try sinks["reports"]!.append(row, encoder: reportRows)
         _ = try sinks["checks"]!.append(csv: ownChecks.csv, jsonl: ownChecks.jsonl)
         for finding in crossReportFindings {
             try sinks["checks"]!.append(OutputRows.finding(finding, reportID: header.reportID), encoder: checkRows)
         }
+    }
+
+    /// One organ's `organs` row and its `panel` rows (organs come in organ_id order, years in order).
+    func appendOrgan(_ organ: OrganYears) throws {
+        try sinks["organs"]!.append(organ.organ, encoder: organRows)
+        for row in organ.panel { try sinks["panel"]!.append(row, encoder: panelRows) }
     }
 
     public func append(_ reject: Reject) throws {

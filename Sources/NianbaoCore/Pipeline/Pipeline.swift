@@ -83,11 +83,19 @@ public struct Pipeline {
 
         observer?(.writing)
         var summary = RunSummary(try ledger.counts(), started: started)
-        var crossYear: [String: [Finding]] = [:]
-        try ledger.forEachOrgan { reports in crossYear.merge(CrossYearChecker.check(reports)) { $0 + $1 } }
+        // The identify stage's dataset half: organs, the panel, copies and cross-year checks, organ by organ.
+        var crossReport: [String: [Finding]] = [:]
+        var copyOf: [String: String] = [:]
+        try ledger.forEachOrgan { reports in
+            let organ = OrganYears(reports)
+            try writer.appendOrgan(organ)
+            crossReport.merge(organ.findings) { $0 + $1 }
+            copyOf.merge(organ.copyOf) { first, _ in first }
+        }
         try ledger.forEachReport { path, header, ownChecks in
-            let findings = crossYear[header.reportID] ?? []
-            try writer.appendReport(header, sourcePath: path, ownChecks: ownChecks, crossReportFindings: findings)
+            let findings = crossReport[header.reportID] ?? []
+            try writer.appendReport(header, sourcePath: path, ownChecks: ownChecks, crossReportFindings: findings,
+                                    copyOf: copyOf[header.reportID] ?? "")
             summary.count(header, crossReportFindings: findings)
         }
         try ledger.forEachReject { reject in

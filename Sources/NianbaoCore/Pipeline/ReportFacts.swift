@@ -7,6 +7,7 @@ public struct ReportFacts: Sendable, Equatable {
     /// The fingerprint of the template's description when the report was parsed.
     public var templateFingerprint: String
     public var status: String
+    /// The organ_id (SPEC §6).
     public var organ: String
     public var year: Int?
     /// carried_over.total and carried_forward.total of table 3 when reported or blank.
@@ -22,8 +23,9 @@ extension ReportFacts: CustomStringConvertible {
     public var description: String { "report \(reportID) \(template) \(status)" }
 
     public init(_ header: ReportHeader) {
+        // Reports are grouped by organ_id: one body under all the names its reports use.
         self.init(reportID: header.reportID, template: header.template, templateFingerprint: header.templateFingerprint,
-                  status: header.status, organ: header.organ, year: header.year,
+                  status: header.status, organ: header.identity.organID, year: header.year,
                   carriedOverTotal: header.carriedOverTotal, carriedForwardTotal: header.carriedForwardTotal)
     }
 }

@@ -80,6 +80,13 @@ public struct ReportHeader: Codable, Sendable, Equatable {
     /// carried_over.total and carried_forward.total of table 3 when reported or blank.
     public var carriedOverTotal: String?
     public var carriedForwardTotal: String?
+    /// Who published it (SPEC §6), read from the report alone.
+    public var identity: OrganIdentity
+    /// Cells of its template the report lacks (`missing`): the fewer, the better a copy.
+    public var missingCells: Int
+    /// Its `year` figures that are `reported`, by code, as written (`FieldValue.plain`): the panel's
+    /// columns, and what copies of one report are compared on.
+    public var figures: [String: String]
 
     init(_ report: ProcessedReport) {
         let parsed = report.parsed
@@ -112,6 +119,11 @@ public struct ReportHeader: Codable, Sendable, Equatable {
         }
         carriedOverTotal = total("carried_over")
         carriedForwardTotal = total("carried_forward")
+        identity = parsed.organ
+        missingCells = parsed.cells.filter { $0.status == .missing }.count
+        figures = Dictionary(parsed.figures.compactMap { figure in
+            figure.period == "year" && figure.status == .reported ? figure.value.map { (figure.figure, FieldValue.plain($0)) } : nil
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     public var ownFindings: Int { findingsByCheck.values.reduce(0, +) }

@@ -279,20 +279,22 @@ final class RunLedger: Sendable {
         }
     }
 
-    /// The reports of one organ at a time (in year, then report_id order), for the cross-year check.
-    func forEachOrgan(_ body: ([ReportFacts]) throws -> Void) throws {
+    /// The reports of one organ (organ_id) at a time, in year then report_id order, for the organs,
+    /// the panel, the copies and the cross-year check; one organ in memory at a time.
+    func forEachOrgan(_ body: ([ReportHeader]) throws -> Void) throws {
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.factColumns.joined(separator: ", ")) FROM report WHERE organ <> '' AND year IS NOT NULL ORDER BY organ, year, report_id
-                """)
-            var group: [ReportFacts] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT organ, header FROM report WHERE organ <> '' ORDER BY organ, year, report_id")
+            let decoder = JSONDecoder()
+            var group: [ReportHeader] = []
+            var organ = ""
             while let row = try rows.next() {
-                let facts = Self.facts(row)
-                if let first = group.first, !first.organ.utf8.elementsEqual(facts.organ.utf8) {
+                let next: String = row["organ"]
+                if !group.isEmpty, next != organ {
                     try body(group)
                     group.removeAll(keepingCapacity: true)
                 }
-                group.append(facts)
+                organ = next
+                group.append(try decoder.decode(ReportHeader.self, from: row["header"] as Data))
             }
             if !group.isEmpty { try body(group) }
         }

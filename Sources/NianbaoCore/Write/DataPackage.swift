@@ -18,12 +18,13 @@ enum DataPackage {
             ("missingValues", .array([.string("")])),
             ("primaryKey", .array(schema.primaryKey.map(JSONValue.string))),
         ]
-        if schema.referencesReports {
-            tableSchema.append(("foreignKeys", .array([.object([
-                ("fields", .array([.string("report_id")])),
-                ("reference", .object([("resource", .string("reports")), ("fields", .array([.string("report_id")]))])),
-            ])])))
+        var foreignKeys: [JSONValue] = []
+        if schema.referencesReports { foreignKeys.append(foreignKey("report_id", to: "reports")) }
+        // Every organ_id but the organs table's own names a row of organs (empty when a report names no organ).
+        if schema.name != OutputSchema.organs.name, schema.fields.contains(where: { $0.name == "organ_id" }) {
+            foreignKeys.append(foreignKey("organ_id", to: OutputSchema.organs.name))
         }
+        if !foreignKeys.isEmpty { tableSchema.append(("foreignKeys", .array(foreignKeys))) }
         return .object([
             ("name", .string(schema.name)),
             ("title", .string(schema.title)),
@@ -43,6 +44,13 @@ enum DataPackage {
         ])
     }
 
+    private static func foreignKey(_ field: String, to resource: String) -> JSONValue {
+        .object([
+            ("fields", .array([.string(field)])),
+            ("reference", .object([("resource", .string(resource)), ("fields", .array([.string(field)]))])),
+        ])
+    }
+
     private static func field(_ field: OutputSchema.Field) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("name", .string(field.name)),
@@ -51,7 +59,8 @@ enum DataPackage {
         ]
         var constraints: [(String, JSONValue)] = []
         if let values = field.values { constraints.append(("enum", .array(values.map(JSONValue.string)))) }
-        if field.name == "report_id" { constraints.append(("pattern", .string("r[0-9a-f]{16}"))) }
+        if field.name == "report_id" || field.name == "copy_of" { constraints.append(("pattern", .string("r[0-9a-f]{16}"))) }
+        if field.name == "organ_id" { constraints.append(("pattern", .string("o[0-9a-f]{12}"))) }
         if !constraints.isEmpty { members.append(("constraints", .object(constraints))) }
         return .object(members)
     }

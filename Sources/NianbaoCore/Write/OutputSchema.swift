@@ -53,6 +53,8 @@ public struct OutputSchema: Sendable {
                   values: ["complete", "partial", "narrative"]),
             Field("warnings", .integer, "Number of checks rows for this report"),
             Field("source_url", "The page's own address when the page or capture names it (canonical link, 原文链接), else empty"),
+            Field("organ_id", "The publishing body (organs.organ_id); empty when the report names none"),
+            Field("copy_of", "The report_id of the copy chosen for the panel when this file is another copy of the same organ's report for the year; empty for the chosen one"),
         ],
         primaryKey: ["report_id"], referencesReports: false
     )
@@ -147,7 +149,7 @@ public struct OutputSchema: Sendable {
 
     /// Every output table, in the order they are described in `datapackage.json`.
     public static let all: [OutputSchema] = [
-        .reports, .activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .checks, .rejects,
+        .reports, .activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .organs, .panel, .checks, .rejects,
     ]
 
     public static func forTable(_ kind: TableKind) -> OutputSchema {

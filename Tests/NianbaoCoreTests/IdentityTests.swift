@@ -160,3 +160,38 @@ struct PanelTests {
         #expect((conflict?["message"] as? String)?.contains("active_disclosed 178 here, 177 there") == true)
     }
 }
+
+/// The codebook (issue 16): every code column declares its codes, and every code has a Chinese label.
+@Suite("Codebook")
+struct CodebookTests {
+    static let columns = ["active_disclosure.item", "active_disclosure.category", "active_disclosure.metric", "applications.row",
+                          "applications.applicant", "reviews_litigation.proceeding", "reviews_litigation.outcome", "checks.check",
+                          "figures.figure", "sections.topic", "organs.level", "organs.kind"]
+
+    @Test("every code column is an enum in the data package and every code has a label in codes.csv")
+    func everyCodeListed() throws {
+        for column in Self.columns {
+            let parts = column.split(separator: ".").map(String.init)
+            let schema = try #require(OutputSchema.all.first { $0.name == parts[0] })
+            let field = try #require(schema.fields.first { $0.name == parts[1] })
+            #expect(field.values == Codebook.codes(column) && !(field.values ?? []).isEmpty, "\(column)")
+        }
+        #expect(Codebook.entries.allSatisfy { !$0.label.isEmpty && !$0.definition.isEmpty })
+        #expect(Codebook.entries.first { $0.column == "applications.row" && $0.code == "new_received" }?.label == "本年新收政府信息公开申请数量")
+        #expect(Codebook.entries.first { $0.column == "figures.figure" && $0.code == "withheld" }?.label == "不予公开答复数")
+    }
+
+    @Test("every code the samples' output uses is in the codebook")
+    func outputCodesListed() throws {
+        let output = try Repository.temporaryFolder().appendingPathComponent("out")
+        try Pipeline(config: PipelineConfig(input: Repository.samples, output: output, jobs: 2)).run()
+        for column in Self.columns {
+            let parts = column.split(separator: ".").map(String.init)
+            let text = try String(contentsOf: output.appendingPathComponent("\(parts[0]).jsonl"), encoding: .utf8)
+            let used = Set(try text.split(separator: "\n").compactMap { line in
+                (try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])[parts[1]] as? String
+            })
+            #expect(used.isSubset(of: Set(Codebook.codes(column))), "\(column): \(used.subtracting(Codebook.codes(column)))")
+        }
+    }
+}

@@ -296,7 +296,7 @@ struct IncrementalRunTests {
         #expect(seen == Repository.sampleCount)
         // Organs, the panel and copies are the dataset's, not a file's: a shard groups the copies it
         // holds (README, shards). Every other row is the same; reports but for copy_of and warnings.
-        let datasetWide: Set<String> = ["organs", "panel", "checks"]
+        let datasetWide: Set<String> = ["organs", "panel", "checks", "codes"]
         for schema in OutputSchema.all where !datasetWide.contains(schema.name) {
             func comparable(_ line: String) throws -> String {
                 guard schema.name == "reports" else { return line }

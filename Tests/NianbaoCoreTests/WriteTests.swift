@@ -87,7 +87,7 @@ struct WriteTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let resources = try #require(object["resources"] as? [[String: Any]])
         #expect(resources.map { $0["name"] as? String } == ["reports", "active_disclosure", "applications", "reviews_litigation", "sections", "figures", "organs",
-                                                           "panel", "checks", "rejects"])
+                                                           "panel", "checks", "rejects", "codes"])
         let applications = try #require(resources[2]["schema"] as? [String: Any])
         #expect(applications["primaryKey"] as? [String] == ["report_id", "row", "applicant"])
         let foreignKeys = try #require(applications["foreignKeys"] as? [[String: Any]])

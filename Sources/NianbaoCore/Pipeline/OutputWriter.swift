@@ -79,6 +79,11 @@ public final class OutputWriter {
     /// the row tables' files, which the manifest keeps.
     @discardableResult
     func finish() throws -> [OutputFileStamp] {
+        let codeRows = RowEncoder(schema: .codes)
+        for entry in Codebook.entries {
+            try sinks["codes"]!.append([FieldValue(entry.code), FieldValue(entry.column), FieldValue(entry.label), FieldValue(entry.definition)],
+                                       encoder: codeRows)
+        }
         var stamps: [OutputFileStamp] = []
         for name in sinks.keys.sorted() {
             let written = try sinks[name]!.close()

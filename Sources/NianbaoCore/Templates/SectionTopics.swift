@@ -6,6 +6,14 @@ public enum SectionTopics {
     public static let codes = ["preamble", "overview", "active", "on_request", "fees", "review_litigation", "problems", "other",
                                "consultations", "statistics"]
 
+    /// Each topic's Chinese label, for `codes.csv`.
+    static let labels: [(String, String)] = [
+        ("preamble", "引言（第一部分之前的正文）"), ("overview", "概述/总体情况"), ("active", "主动公开政府信息情况"),
+        ("on_request", "依申请公开政府信息情况"), ("fees", "收费及减免情况"), ("review_litigation", "行政复议、行政诉讼情况"),
+        ("problems", "存在的主要问题及改进情况"), ("other", "其他需要报告的事项"), ("consultations", "咨询处理情况"),
+        ("statistics", "统计表"),
+    ]
+
     static let legacyKeywords: [(topic: String, keys: [String])] = [
         ("statistics", ["统计表", "统计数据", "情况统计"]),
         ("consultations", ["咨询"]),

@@ -63,9 +63,9 @@ public struct OutputSchema: Sendable {
         name: "active_disclosure", title: "Table 2: active disclosure, one row per cell",
         fields: [
             Field("report_id", "Report the cell belongs to"),
-            Field("item", "Article clause (art20_1 …)"),
-            Field("category", "Row of the clause"),
-            Field("metric", "Column of the clause"),
+            Field("item", "Article clause (art20_1 …)", values: Codebook.codes("active_disclosure.item")),
+            Field("category", "Row of the clause", values: Codebook.codes("active_disclosure.category")),
+            Field("metric", "Column of the clause", values: Codebook.codes("active_disclosure.metric")),
         ] + valueFields(withUnit: true),
         primaryKey: ["report_id", "item", "category", "metric"], referencesReports: true
     )
@@ -74,8 +74,8 @@ public struct OutputSchema: Sendable {
         name: "applications", title: "Table 3: applications received and handled, one row per cell",
         fields: [
             Field("report_id", "Report the cell belongs to"),
-            Field("row", "Row code (new_received … carried_forward)"),
-            Field("applicant", "Applicant column code (natural_person … total)"),
+            Field("row", "Row code (new_received … carried_forward)", values: Codebook.codes("applications.row")),
+            Field("applicant", "Applicant column code (natural_person … total)", values: Codebook.codes("applications.applicant")),
         ] + valueFields(withUnit: false),
         primaryKey: ["report_id", "row", "applicant"], referencesReports: true
     )
@@ -84,8 +84,8 @@ public struct OutputSchema: Sendable {
         name: "reviews_litigation", title: "Table 4: administrative review and litigation, one row per cell",
         fields: [
             Field("report_id", "Report the cell belongs to"),
-            Field("proceeding", "review, litigation_direct or litigation_after_review"),
-            Field("outcome", "upheld, corrected, other, pending or total"),
+            Field("proceeding", "review, litigation_direct or litigation_after_review", values: Codebook.codes("reviews_litigation.proceeding")),
+            Field("outcome", "upheld, corrected, other, pending or total", values: Codebook.codes("reviews_litigation.outcome")),
         ] + valueFields(withUnit: false),
         primaryKey: ["report_id", "proceeding", "outcome"], referencesReports: true
     )
@@ -110,7 +110,7 @@ public struct OutputSchema: Sendable {
         name: "figures", title: "One row per harmonised figure a report states (SPEC §5)",
         fields: [
             Field("report_id", "Report the figure belongs to"),
-            Field("figure", "Figure code (applications_received, granted, withheld, reviews, litigation …)"),
+            Field("figure", "Figure code (applications_received, granted, withheld, reviews, litigation …)", values: FigureCatalog.codes),
             Field("period", "year (the report's year) or cumulative", values: ["year", "cumulative"]),
             Field("value", .number, "The figure; empty unless status is reported"),
             Field("unit", "count, yuan or unspecified; empty when value is empty", values: ["count", "yuan", "unspecified"]),
@@ -127,7 +127,7 @@ public struct OutputSchema: Sendable {
         name: "checks", title: "One row per finding: failed consistency rules and structural observations",
         fields: [
             Field("report_id", "Report the finding is about"),
-            Field("check", "Rule or finding name"),
+            Field("check", "Rule or finding name", values: CheckCatalog.codes),
             Field("scope", "What the finding covers (a column, a row, a cell, a field)"),
             Field("severity", "error for a broken identity, warning otherwise", values: ["error", "warning"]),
             Field("expected", .number, "What the rule expected"),
@@ -149,7 +149,7 @@ public struct OutputSchema: Sendable {
 
     /// Every output table, in the order they are described in `datapackage.json`.
     public static let all: [OutputSchema] = [
-        .reports, .activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .organs, .panel, .checks, .rejects,
+        .reports, .activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .organs, .panel, .checks, .rejects, .codes,
     ]
 
     public static func forTable(_ kind: TableKind) -> OutputSchema {

@@ -1,7 +1,7 @@
 /// The tables of organs and of the organ × year panel (SPEC §6).
 extension OutputSchema {
-    static let levels = ["national", "province", "prefecture", "county", "township"]
-    static let kinds = ["government", "general_office", "department", "township", "other"]
+    static let levels = Codebook.codes("organs.level")
+    static let kinds = Codebook.codes("organs.kind")
 
     public static let organs = OutputSchema(
         name: "organs", title: "One row per publishing body (organ), under every name its reports use",
@@ -32,5 +32,16 @@ extension OutputSchema {
             Field(entry.code, .number, "Figure \(entry.code) for the year (\(entry.money ? "yuan, or as printed when unspecified" : "count")); empty unless reported")
         },
         primaryKey: ["organ_id", "year"], referencesReports: true
+    )
+
+    public static let codes = OutputSchema(
+        name: "codes", title: "Every code of every code column, with its Chinese label and a definition",
+        fields: [
+            Field("code", "The code as written in the data"),
+            Field("table", "table.column the code is a value of (applications.row, figures.figure …)"),
+            Field("label_zh", "Its Chinese label (the printed form's wording; variants /-joined)"),
+            Field("definition", "What it means"),
+        ],
+        primaryKey: ["table", "code"], referencesReports: false
     )
 }

@@ -70,7 +70,8 @@ struct AcceptanceTests {
     @Test("Output/ is exactly what a fresh run over Samples/ writes")
     func committedOutputIsFresh() throws {
         let output = try Self.run.get()
-        for name in OutputWriter.fileNames {
+        #expect(docsFileNames(output) == docsFileNames(Repository.output))
+        for name in OutputWriter.fileNames + docsFileNames(output) {
             let fresh = try Data(contentsOf: output.appendingPathComponent(name))
             let committed = try Data(contentsOf: Repository.output.appendingPathComponent(name))
             #expect(fresh == committed, "Output/\(name) differs from a fresh run: run `swift run nianbao run` and commit Output/")
@@ -82,7 +83,7 @@ struct AcceptanceTests {
         let output = try Self.run.get()
         let single = try Repository.temporaryFolder().appendingPathComponent("Output")
         try Pipeline(config: PipelineConfig(input: Repository.samples, output: single, jobs: 1)).run()
-        for name in OutputWriter.fileNames {
+        for name in OutputWriter.fileNames + docsFileNames(output) {
             #expect(try Data(contentsOf: output.appendingPathComponent(name)) == Data(contentsOf: single.appendingPathComponent(name)), "\(name)")
         }
     }

@@ -28,10 +28,16 @@ enum Repository {
     }
 }
 
-/// The dataset files of an output folder, by name (run state such as summary.json left out).
+/// The data docs of an output folder: index.html and the report pages.
+func docsFileNames(_ folder: URL) -> [String] {
+    let pages = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(DataDocs.pagesFolder).path)) ?? []
+    return [DataDocs.index] + pages.sorted().map { "\(DataDocs.pagesFolder)/\($0)" }
+}
+
+/// The dataset files of an output folder and its docs, by name (run state such as summary.json left out).
 func datasetFiles(_ folder: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
-    for name in OutputWriter.fileNames { files[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
+    for name in OutputWriter.fileNames + docsFileNames(folder) { files[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
     return files
 }
 

@@ -103,6 +103,10 @@ public struct Pipeline {
             summary.rejected += 1
         }
         try ledger.record(try writer.finish())
+        // The docs stage: the dataset's pages, from the files just written.
+        let docsStart = clock.now
+        try DataDocs.write(folder: staging)
+        summary.docs = clock.now - docsStart
         try ledger.close()
         OutputFolder.removeFragmentCache(of: config.output)
         summary.handling = handled - start

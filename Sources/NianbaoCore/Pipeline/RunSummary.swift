@@ -24,6 +24,8 @@ public struct RunSummary: Sendable {
     /// tables), then writing `reports`, `checks` and rejects and syncing the dataset.
     public var handling: Duration = .zero
     public var writing: Duration = .zero
+    /// Writing the data docs (index.html and the report pages), part of `writing`.
+    public var docs: Duration = .zero
 
     /// What the book of files counts after handling.
     struct FileCounts {
@@ -91,6 +93,7 @@ public struct RunSummary: Sendable {
             ("elapsed_seconds", .number(String(format: "%.3f", seconds))),
             ("handling_seconds", .number(String(format: "%.3f", Self.seconds(handling)))),
             ("writing_seconds", .number(String(format: "%.3f", Self.seconds(writing)))),
+            ("docs_seconds", .number(String(format: "%.3f", Self.seconds(docs)))),
             ("files", .object([
                 ("seen", .integer(seen)), ("new", .integer(new)), ("changed", .integer(changed)),
                 ("unchanged", .integer(unchanged)), ("deleted", .integer(deleted)), ("rejected", .integer(rejected)),

@@ -10,7 +10,7 @@ public enum OutputGuard {
     }
 
     /// The names a dataset folder holds (the dataset, the run summary, the manifest's folder).
-    static let ownNames: Set<String> = Set(OutputWriter.fileNames + ["summary.json", ".nianbao"])
+    static let ownNames: Set<String> = Set(OutputWriter.fileNames + ["summary.json", ".nianbao", DataDocs.index, DataDocs.pagesFolder])
 
     /// `output` is the folder the run replaces; for a shard, `shardBase` is the folder that holds the
     /// shards' folders, which must hold nothing else.
@@ -46,6 +46,12 @@ public enum OutputGuard {
         if let foreign = entries.first(where: { !ownNames.contains($0) }) {
             throw Refused(description: "refused: the dataset folder \(output.path) also holds \(foreign), which nianbao did not "
                           + "write and a run would delete; move it elsewhere first")
+        }
+        // The report pages' folder holds report pages only.
+        let pages = output.appendingPathComponent(DataDocs.pagesFolder)
+        if let names = try contents(of: pages), let foreign = names.first(where: { !DataDocs.isPageName($0) }) {
+            throw Refused(description: "refused: the dataset folder \(output.path) also holds \(DataDocs.pagesFolder)/\(foreign), which "
+                          + "nianbao did not write and a run would delete; move it elsewhere first")
         }
     }
 
@@ -85,6 +91,19 @@ public enum OutputGuard {
 
     /// Its own manifest marks a dataset; a dataset without one (a committed sample output) is known
     /// by its data package's name.
+    /// For `nianbao docs`: the folder must be a nianbao dataset (its pages are then nianbao's to rewrite).
+    public static func checkDataset(_ folder: URL) throws {
+        guard let entries = try contents(of: folder), isDataset(folder, entries: entries),
+              entries.contains(OutputSchema.reports.name + ".jsonl") else {
+            throw Refused(description: "refused: \(folder.path) is not a nianbao dataset (no reports.jsonl beside a nianbao "
+                          + "datapackage.json or manifest); give the output folder of a run")
+        }
+        let pages = folder.appendingPathComponent(DataDocs.pagesFolder)
+        if let names = try contents(of: pages), let foreign = names.first(where: { !DataDocs.isPageName($0) }) {
+            throw Refused(description: "refused: \(pages.path) holds \(foreign), which nianbao did not write; move it elsewhere first")
+        }
+    }
+
     private static func isDataset(_ folder: URL, entries: [String]) -> Bool {
         if FileManager.default.fileExists(atPath: Manifest.location(in: folder).path) { return true }
         guard entries.contains("datapackage.json"),

@@ -50,6 +50,14 @@ enum Codebook {
         return entries
     }()
 
+    /// A code's Chinese label (the code itself when it has none).
+    static func label(_ column: String, _ code: String) -> String {
+        labels[column + "\u{1F}" + code] ?? code
+    }
+
+    private static let labels: [String: String] = Dictionary(entries.map { ($0.column + "\u{1F}" + $0.code, $0.label) },
+                                                              uniquingKeysWith: { first, _ in first })
+
     /// The codes of one column, in catalog order.
     static func codes(_ column: String) -> [String] {
         entries.filter { $0.column == column }.map(\.code)

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The docs stage: `index.html` and one page per report (`reports/REPORT_ID.html`), read from the
+/// dataset's own files in one streaming pass (every table is sorted by report_id), static and
+/// self-contained (inline style and SVG, an optional inline script, no request leaves the page),
+/// byte-identical for the same dataset.
+public enum DataDocs {
+    public static let index = "index.html"
+    public static let pagesFolder = "reports"
+
+    /// Writes the docs of the dataset in `folder`; returns how many report pages were written.
+    @discardableResult
+    public static func write(folder: URL, parserVersion: String = ParserVersion.current) throws -> Int {
+        let pages = folder.appendingPathComponent(pagesFolder)
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        var overview = DatasetOverview()
+        overview.organs = rows(folder, .organs)
+        overview.panel = rows(folder, .panel)
+        let organs = Dictionary(overview.organs.map { ($0["organ_id"], $0) }, uniquingKeysWith: { first, _ in first })
+        var tables: [TableKind: DatasetTable] = [:]
+        for kind in [TableKind.activeDisclosure, .applications, .reviewsLitigation] {
+            tables[kind] = DatasetTable(folder: folder, schema: OutputSchema.forTable(kind))
+        }
+        var sections = DatasetTable(folder: folder, schema: .sections)
+        var figures = DatasetTable(folder: folder, schema: .figures)
+        var checks = DatasetTable(folder: folder, schema: .checks)
+        var reports = DatasetTable(folder: folder, schema: .reports)
+        var written = Set<String>()
+        while let values = reports.next() {
+            let report = ReportPage.Row(values: values, schema: .reports)
+            let id = report["report_id"]
+            var cells: [TableKind: [ReportPage.Row]] = [:]
+            for kind in tables.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                cells[kind] = tables[kind]!.rows(of: id).map { ReportPage.Row(values: $0, schema: OutputSchema.forTable(kind)) }
+            }
+            let page = ReportPage(
+                report: report, cells: cells,
+                sections: sections.rows(of: id).map { ReportPage.Row(values: $0, schema: .sections) },
+                figures: figures.rows(of: id).map { ReportPage.Row(values: $0, schema: .figures) },
+                checks: checks.rows(of: id).map { ReportPage.Row(values: $0, schema: .checks) },
+                organ: organs[report["organ_id"]]
+            )
+            try Data(page.render()).write(to: pages.appendingPathComponent("\(id).html"))
+            written.insert("\(id).html")
+            overview.add(page)
+        }
+        var rejects = DatasetTable(folder: folder, schema: .rejects)
+        while let values = rejects.next() { overview.addReject(reason: ReportPage.Row(values: values, schema: .rejects)["reason"]) }
+        // Pages of reports no longer in the dataset go (only nianbao's own page names are touched).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: pages.path)) ?? [] where !written.contains(name) && isPageName(name) {
+            try FileManager.default.removeItem(at: pages.appendingPathComponent(name))
+        }
+        try Data(IndexPage(overview: overview, parserVersion: parserVersion).render()).write(to: folder.appendingPathComponent(index))
+        return written.count
+    }
+
+    /// `r` + 16 hex digits + `.html`: the only names the docs write into `reports/`.
+    static func isPageName(_ name: String) -> Bool {
+        name.count == 22 && name.hasPrefix("r") && name.hasSuffix(".html")
+            && name.dropFirst().prefix(16).allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    private static func rows(_ folder: URL, _ schema: OutputSchema) -> [ReportPage.Row] {
+        var table = DatasetTable(folder: folder, schema: schema)
+        var rows: [ReportPage.Row] = []
+        while let values = table.next() { rows.append(ReportPage.Row(values: values, schema: schema)) }
+        return rows
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// Reads the dataset's own JSON Lines back (one flat object per line: strings, numbers, null, in the
+/// schema's column order), fast and streaming, for the data docs: values by position, numbers as
+/// their text, null as nil. Not a general JSON parser; it reads what `RowEncoder` writes.
+struct FlatJSONLines: IteratorProtocol {
+    private var reader: LineReader?
+    private var bytes: [UInt8] = []
+    private var position = 0
+
+    init(contentsOf url: URL) {
+        reader = LineReader(url)
+    }
+
+    /// The next line's values, in column order.
+    mutating func next() -> [String?]? {
+        guard let line = reader?.next() else { return nil }
+        bytes = line
+        position = 0
+        while position < bytes.count, bytes[position] != UInt8(ascii: "{") { position += 1 }
+        guard position < bytes.count else { return next() }
+        var values: [String?] = []
+        position += 1
+        while position < bytes.count {
+            // Key, then colon.
+            guard let keyEnd = skipString(from: position) else { return values }
+            position = keyEnd + 1
+            values.append(readValue())
+            if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            break
+        }
+        return values
+    }
+
+    /// The index of the colon after the key that starts at `start` (a quoted string).
+    private func skipString(from start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+            if bytes[index] == UInt8(ascii: "\"") { return index + 1 }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func readValue() -> String? {
+        guard position < bytes.count else { return nil }
+        if bytes[position] == UInt8(ascii: "\"") {
+            var text: [UInt8] = []
+            var index = position + 1
+            var start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
+                text.append(contentsOf: bytes[start..<index])
+                let escape = bytes[index + 1]
+                switch escape {
+                case UInt8(ascii: "n"): text.append(0x0A); index += 2
+                case UInt8(ascii: "r"): text.append(0x0D); index += 2
+                case UInt8(ascii: "t"): text.append(0x09); index += 2
+                case UInt8(ascii: "b"): text.append(0x08); index += 2
+                case UInt8(ascii: "f"): text.append(0x0C); index += 2
+                case UInt8(ascii: "u"):
+                    var scalar = UInt32(String(decoding: bytes[index + 2..<index + 6], as: UTF8.self), radix: 16) ?? 0xFFFD
+                    index += 6
+                    if (0xD800..<0xDC00).contains(scalar), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\") {
+                        let low = UInt32(String(decoding: bytes[index + 2..<index + 6], as: UTF8.self), radix: 16) ?? 0
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        index += 6
+                    }
+                    text.append(contentsOf: String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
+                default: text.append(escape); index += 2
+                }
+                start = index
+            }
+            text.append(contentsOf: bytes[start..<min(index, bytes.count)])
+            position = index + 1
+            return String(decoding: text, as: UTF8.self)
+        }
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: ","), bytes[position] != UInt8(ascii: "}") { position += 1 }
+        let token = String(decoding: bytes[start..<position], as: UTF8.self)
+        return token == "null" ? nil : token
+    }
+}
+
+/// A file's lines, read a megabyte at a time (memory stays flat whatever the file's size).
+struct LineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+
+    init?(_ url: URL) {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        self.handle = handle
+    }
+
+    mutating func next() -> [UInt8]? {
+        while true {
+            if let end = buffer[start...].firstIndex(of: 0x0A) {
+                defer { start = end + 1 }
+                return Array(buffer[start..<end])
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                defer { start = buffer.count }
+                return Array(buffer[start...])
+            }
+            buffer.removeFirst(start)
+            start = 0
+            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true; try? handle.close() }
+        }
+    }
+}
+
+/// One table of the dataset read as rows of named values, and grouped by report_id in the order the
+/// dataset is written (report_id first), for walking every table alongside the reports.
+struct DatasetTable {
+    let schema: OutputSchema
+    private var lines: FlatJSONLines
+    private var pending: [String?]?
+    private let reportColumn: Int?
+
+    init(folder: URL, schema: OutputSchema) {
+        self.schema = schema
+        lines = FlatJSONLines(contentsOf: folder.appendingPathComponent("\(schema.name).jsonl"))
+        reportColumn = schema.fields.firstIndex { $0.name == "report_id" }
+        pending = lines.next()
+    }
+
+    func column(_ name: String) -> Int { schema.fields.firstIndex { $0.name == name }! }
+
+    mutating func next() -> [String?]? {
+        defer { pending = lines.next() }
+        return pending
+    }
+
+    /// The rows of `reportID` (the table is sorted by report_id; rows of earlier reports are skipped).
+    mutating func rows(of reportID: String) -> [[String?]] {
+        guard let reportColumn else { return [] }
+        var rows: [[String?]] = []
+        while let row = pending, let id = row[reportColumn], id <= reportID {
+            if id == reportID { rows.append(row) }
+            pending = lines.next()
+        }
+        return rows
+    }
+}

@@ -1,0 +1,110 @@
+/// One report's page (`reports/REPORT_ID.html`): its metadata, findings, figures, the three tables
+/// laid out as printed with each cell's status (a number, blank, missing and unparsed look different,
+/// each cell's source and raw text in its title, cells a finding concerns outlined and the finding
+/// beside them), and its text by part.
+struct ReportPage {
+    /// A dataset row by column name.
+    struct Row {
+        let values: [String?]
+        let schema: OutputSchema
+        /// The value of a column; empty when null or when the table has no such column (`unit` of table 3).
+        subscript(_ name: String) -> String {
+            guard let index = schema.fields.firstIndex(where: { $0.name == name }), index < values.count else { return "" }
+            return values[index] ?? ""
+        }
+    }
+
+    let report: Row
+    let cells: [TableKind: [Row]]
+    let sections: [Row]
+    let figures: [Row]
+    let checks: [Row]
+    let organ: Row?
+
+    static let tableTitles: [(TableKind, String)] = [
+        (.activeDisclosure, "表二 主动公开政府信息情况"), (.applications, "表三 收到和处理政府信息公开申请情况"),
+        (.reviewsLitigation, "表四 政府信息公开行政复议、行政诉讼情况"),
+    ]
+
+    func render() -> [UInt8] {
+        var html = HTMLText(capacity: 32_768 + sections.reduce(0) { $0 + $1["text"].utf8.count })
+        let title = report["title"].isEmpty ? report["source_path"] : report["title"]
+        html.raw(DocsStyle.head(title: title))
+        html.raw("<nav><a href=\"../index.html\">← 数据集概览 <code>index</code></a></nav>")
+        html.element("h1", "", title)
+        metadata(&html)
+        findings(&html)
+        figureTable(&html)
+        for (kind, heading) in Self.tableTitles where !(cells[kind] ?? []).isEmpty {
+            html.raw("<h2 id=\"\(kind.rawValue)\">")
+            html.text(heading)
+            html.raw(" <code>\(kind.rawValue)</code></h2>")
+            table(kind, &html)
+        }
+        text(&html)
+        html.raw("</body></html>\n")
+        return html.bytes
+    }
+
+    private func metadata(_ html: inout HTMLText) {
+        html.raw("<table class=\"meta\" id=\"metadata\"><tbody>")
+        var fields: [(String, String, String)] = [
+            ("report_id", "报告编号", report["report_id"]), ("source_path", "文件", report["source_path"]),
+            ("source_format", "格式", "\(report["source_format"]) · \(report["encoding"]) · \(report["script"])"),
+            ("organ", "发布机关", report["organ"]), ("year", "年度", report["year"]), ("published_on", "发布日期", report["published_on"]),
+            ("template", "模板", report["template"]), ("status", "状态", report["status"]), ("source_url", "原文链接", report["source_url"]),
+        ]
+        if let organ {
+            fields.append(("organ_id", "机关", "\(organ["name"]) (\(organ["organ_id"]))"))
+            fields.append(("region_code", "行政区划", organ["region_code"].isEmpty ? "—" : "\(organ["region_code"]) \(organ["region_name"])"))
+            fields.append(("level", "层级 · 类型", "\(organ["level"]) · \(organ["kind"])"))
+        }
+        for (code, label, value) in fields {
+            html.raw("<tr><th>")
+            html.text(label)
+            html.raw(" <code>\(code)</code></th><td data-field=\"\(code)\">")
+            html.text(value)
+            html.raw("</td></tr>")
+        }
+        if !report["copy_of"].isEmpty {
+            html.raw("<tr><th>副本 <code>copy_of</code></th><td data-field=\"copy_of\">another copy of <a href=\"\(report["copy_of"]).html\">")
+            html.text(report["copy_of"])
+            html.raw("</a>, which the panel takes</td></tr>")
+        }
+        html.raw("</tbody></table>")
+    }
+
+    private func findings(_ html: inout HTMLText) {
+        html.raw("<h2 id=\"findings\">检查结果 <code>checks</code> (\(checks.count))</h2>")
+        guard !checks.isEmpty else { html.raw("<p class=\"muted\">无 — no findings.</p>"); return }
+        html.raw("<table><thead><tr><th>严重性 severity</th><th>检查 check</th><th>范围 scope</th><th>期望 expected</th><th>实际 actual</th><th>说明 message</th></tr></thead><tbody>")
+        for check in checks {
+            html.raw("<tr class=\"finding\" data-check=\"\(check["check"])\"><td class=\"sev-\(check["severity"])\">\(check["severity"])</td><td>")
+            html.text(Codebook.label("checks.check", check["check"]))
+            html.raw(" <code>\(check["check"])</code></td><td><code>")
+            html.text(check["scope"])
+            html.raw("</code></td><td class=\"n\">\(check["expected"])</td><td class=\"n\">\(check["actual"])</td><td>")
+            html.text(check["message"])
+            html.raw("</td></tr>")
+        }
+        html.raw("</tbody></table>")
+    }
+
+    private func figureTable(_ html: inout HTMLText) {
+        html.raw("<h2 id=\"figures\">数字 <code>figures</code></h2>")
+        guard !figures.isEmpty else { html.raw("<p class=\"muted\">无</p>"); return }
+        html.raw("<table><thead><tr><th>数字 figure</th><th>期间 period</th><th>数值 value</th><th>状态 status</th><th>方法 method</th><th>来源 source</th><th>原文 quote</th></tr></thead><tbody>")
+        for figure in figures {
+            html.raw("<tr data-figure=\"\(figure["figure"])\"><td>")
+            html.text(Codebook.label("figures.figure", figure["figure"]))
+            html.raw(" <code>\(figure["figure"])</code></td><td>\(figure["period"])</td><td class=\"cell \(figure["status"])\">")
+            html.text(figure["status"] == "reported" ? "\(figure["value"]) \(figure["unit"] == "count" ? "" : figure["unit"])" : figure["status"])
+            html.raw("</td><td>\(figure["status"])</td><td>\(figure["method"])</td><td>")
+            html.text(figure["source"])
+            html.raw("</td><td>")
+            html.text(figure["quote"])
+            html.raw("</td></tr>")
+        }
+        html.raw("</tbody></table>")
+    }
+}

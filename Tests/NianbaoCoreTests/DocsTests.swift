@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+/// The data docs (issue 17): index.html and one page per report, static, self-contained and
+/// deterministic, checked in headless Chromium (Debian's `chromium`, which `.ci/run` installs).
+@Suite("Data docs", .serialized)
+struct DocsTests {
+    static let output: Result<URL, TestFailure> = {
+        do {
+            let folder = try Repository.temporaryFolder().appendingPathComponent("Output")
+            try Pipeline(config: PipelineConfig(input: Repository.samples, output: folder, jobs: 2)).run()
+            return .success(folder)
+        } catch {
+            return .failure(TestFailure("run failed: \(error)"))
+        }
+    }()
+
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// `.ci/run` sets it: there a missing browser is a failure, not a skip.
+    static let chromiumRequired = ProcessInfo.processInfo.environment["NIANBAO_REQUIRE_CHROMIUM"] == "1"
+
+    private func summary(_ output: URL) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as! [String: Any]
+    }
+
+    @Test("every run writes index.html and a page per report; `nianbao docs` rewrites them byte for byte")
+    func pagesWritten() throws {
+        let output = try Self.output.get()
+        let index = try Data(contentsOf: output.appendingPathComponent("index.html"))
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("reports").path).sorted()
+        #expect(pages.count == Repository.sampleCount && pages.allSatisfy(DataDocs.isPageName))
+        let before = try pages.map { try Data(contentsOf: output.appendingPathComponent("reports/\($0)")) }
+        #expect(try DataDocs.write(folder: output) == pages.count)
+        #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == index)
+        #expect(try pages.map { try Data(contentsOf: output.appendingPathComponent("reports/\($0)")) } == before)
+        // Nothing in a page asks for anything outside the dataset folder.
+        for data in [index] + before {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("src=\"http") && !text.contains("href=\"http") && !text.contains("@import") && !text.contains("url("))
+        }
+    }
+
+    @Test("a report page marks missing, blank and unparsed cells apart from numbers; a cell's finding sits beside it")
+    func cellStatuses() throws {
+        let output = try Self.output.get()
+        let taiyuan = String(decoding: try Data(contentsOf: output.appendingPathComponent("reports/racfb0742caec1203.html")), as: UTF8.self)
+        let missing = taiyuan.components(separatedBy: "data-status=\"missing\"").count - 1
+        #expect(missing == 22 + 161 + 15)   // seed 002 lost every number of its three tables
+        let baicheng = String(decoding: try Data(contentsOf: output.appendingPathComponent("reports/r91f6a4e014acfcc8.html")), as: UTF8.self)
+        #expect(baicheng.contains("class=\"cell reported flagged\" data-status=\"reported\" data-scope=\"litigation_direct/pending\""))
+        #expect(baicheng.contains("data-status=\"missing\" data-scope=\"carried_forward/commercial\""))
+        #expect(baicheng.contains("cell_note: note next to the number"))
+    }
+
+    @Test("in headless Chromium: the counts match summary.json, a missing cell is marked missing, no request leaves the machine",
+          .enabled(if: chromium != nil || chromiumRequired))
+    func inChromium() throws {
+        let browser = try #require(Self.chromium, "chromium is not installed (.ci/run installs it)")
+        let output = try Self.output.get()
+        let shots = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-docs-screenshots")
+        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+        let summary = try summary(output)
+        let files = summary["files"] as! [String: Int], reports = summary["reports"] as! [String: Any]
+
+        let index = try render(browser, output.appendingPathComponent("index.html"), screenshot: shots.appendingPathComponent("index.png"))
+        #expect(index.dom.contains("id=\"count-reports\" data-count=\"\(reports["total"] as! Int)\""))
+        #expect(index.dom.contains("id=\"count-files\" data-count=\"\(files["seen"]!)\""))
+        #expect(index.dom.contains("id=\"count-rejects\" data-count=\"\(files["rejected"]!)\""))
+        let attentionRows = index.dom.components(separatedBy: "<tr data-report=").count - 1
+        #expect(attentionRows >= reports["with_errors"] as! Int)
+        #expect(index.requests.isEmpty, "\(index.requests)")
+
+        let page = try render(browser, output.appendingPathComponent("reports/racfb0742caec1203.html"),
+                              screenshot: shots.appendingPathComponent("report-racfb0742caec1203.png"))
+        #expect(page.dom.contains("<td class=\"cell missing\" data-status=\"missing\""))
+        #expect(page.dom.contains(">缺失</td>") && page.requests.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent("index.png").path))
+        print("screenshots: \(shots.path)")
+
+        // The request check can fail: a page that loads an outside image is caught.
+        let bad = try Repository.temporaryFolder().appendingPathComponent("bad.html")
+        try Data("<html><body><img src=\"http://example.invalid/x.png\"></body></html>".utf8).write(to: bad)
+        #expect(try render(browser, bad, screenshot: nil).requests == ["http://example.invalid/x.png"])
+    }
+
+    /// The DOM after scripts ran, and every request the page itself made to other than file: or data:
+    /// (Chromium's own background requests carry no page origin and are left out).
+    private func render(_ browser: String, _ page: URL, screenshot: URL?) throws -> (dom: String, requests: [String]) {
+        let log = try Repository.temporaryFolder().appendingPathComponent("netlog.json")
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1280,1600"]
+        let dom = try run(browser, flags + ["--log-net-log=\(log.path)", "--dump-dom", page.absoluteString])
+        if let screenshot { _ = try run(browser, flags + ["--screenshot=\(screenshot.path)", page.absoluteString]) }
+        let netlog = try JSONSerialization.jsonObject(with: Data(contentsOf: log)) as! [String: Any]
+        var requests: [String] = []
+        for event in netlog["events"] as? [[String: Any]] ?? [] {
+            guard let params = event["params"] as? [String: Any], let initiator = params["initiator"] as? String,
+                  initiator != "not an origin", let url = params["url"] as? String,
+                  !url.hasPrefix("file:"), !url.hasPrefix("data:"), !requests.contains(url) else { continue }
+            requests.append(url)
+        }
+        return (dom, requests)
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -2,7 +2,8 @@
 """Throughput benchmark: nianbao against what a researcher would otherwise run, on the same files,
 on the same machine, in one run.
 
-  1. `nianbao run --full` over the whole corpus (text captures and HTML pages), then an unchanged rerun;
+  1. `nianbao run --full` over the whole corpus (text captures and HTML pages), then an unchanged rerun,
+     then `nianbao docs` alone on that dataset (its MB are the pages written);
   2. `nianbao run --full` over the corpus's HTML pages only;
   3. a bare libxml2 parse of the same HTML pages: `xmllint --html --noout`, same parallelism;
   4. a Python peer that only pulls the tables out of the same HTML pages with `pandas.read_html` (lxml),
@@ -101,6 +102,13 @@ def main():
     record("nianbao run --full (all files)", len(files), folder_size(files), seconds, rss)
     seconds = measure(run, args.repeat)
     record("nianbao run, unchanged rerun", len(files), folder_size(files), seconds, peak_rss(run))
+
+    # The data docs of that dataset alone (index.html and a page per report), as `nianbao docs` writes them.
+    docs = [BINARY, "docs", out]
+    seconds = measure(docs, args.repeat)
+    pages_written = len(os.listdir(os.path.join(out, "reports")))
+    record("nianbao docs (pages of the dataset)", pages_written,
+           folder_size([os.path.join(out, "reports", p) for p in os.listdir(os.path.join(out, "reports"))]), seconds, peak_rss(docs))
 
     out_html = os.path.join(args.work, "out-html")
     run_html = [BINARY, "run", "--input", html_only, "--output", out_html, "--jobs", str(args.jobs), "-q", "--full"]

@@ -40,7 +40,7 @@ public enum DataDocs {
                 checks: checks.rows(of: id).map { ReportPage.Row(values: $0, schema: .checks) },
                 organ: organs[report["organ_id"]]
             )
-            try Data(page.render()).write(to: pages.appendingPathComponent("\(id).html"))
+            try FileBytes.write(page.render(), to: pages.appendingPathComponent("\(id).html").path)
             written.insert("\(id).html")
             overview.add(page)
         }
@@ -50,7 +50,7 @@ public enum DataDocs {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: pages.path)) ?? [] where !written.contains(name) && isPageName(name) {
             try FileManager.default.removeItem(at: pages.appendingPathComponent(name))
         }
-        try Data(IndexPage(overview: overview, parserVersion: parserVersion).render()).write(to: folder.appendingPathComponent(index))
+        try FileBytes.write(IndexPage(overview: overview, parserVersion: parserVersion).render(), to: folder.appendingPathComponent(index).path)
         return written.count
     }
 

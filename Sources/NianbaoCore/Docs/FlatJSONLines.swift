@@ -46,6 +46,13 @@ struct FlatJSONLines: IteratorProtocol {
     private mutating func readValue() -> String? {
         guard position < bytes.count else { return nil }
         if bytes[position] == UInt8(ascii: "\"") {
+            // Most strings have no escape: made from their bytes at once.
+            var end = position + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                defer { position = end + 1 }
+                return String(decoding: bytes[(position + 1)..<end], as: UTF8.self)
+            }
             var text: [UInt8] = []
             var index = position + 1
             var start = index

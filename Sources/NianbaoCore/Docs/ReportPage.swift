@@ -9,9 +9,14 @@ struct ReportPage {
         let schema: OutputSchema
         /// The value of a column; empty when null or when the table has no such column (`unit` of table 3).
         subscript(_ name: String) -> String {
-            guard let index = schema.fields.firstIndex(where: { $0.name == name }), index < values.count else { return "" }
+            guard let index = Self.columns[schema.name]?[name], index < values.count else { return "" }
             return values[index] ?? ""
         }
+
+        /// Each table's column positions, looked up by name once per table.
+        static let columns: [String: [String: Int]] = Dictionary(uniqueKeysWithValues: OutputSchema.all.map { schema in
+            (schema.name, Dictionary(uniqueKeysWithValues: schema.fields.enumerated().map { ($1.name, $0) }))
+        })
     }
 
     let report: Row

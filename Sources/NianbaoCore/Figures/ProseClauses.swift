@@ -5,64 +5,102 @@ import Foundation
 /// mirror site put in brackets after characters: 申請(qǐng)). Both forms are cut at the same marks,
 /// which neither width folding nor script conversion adds or removes.
 struct ProseClause: Sendable {
-    /// The clause as printed, trimmed.
-    var quote: String
+    /// The clause as printed, made into text only when a figure quotes it.
+    var verbatim: ArraySlice<Unicode.Scalar>
     var key: [Unicode.Scalar]
     /// Which sentence of the paragraph it belongs to.
     var sentence: Int
+
+    /// The clause as printed, trimmed.
+    var quote: String {
+        var scalars = verbatim
+        while let first = scalars.first, ProseClauses.isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, ProseClauses.isSpace(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
 }
 
 enum ProseClauses {
-    static let sentenceMarks: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?"]
-    static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":"]
+    enum Mark { case none, clause, sentence }
 
-    /// nil when the two forms do not cut into the same clauses (then no quote could be trusted).
-    static func split(verbatim: String, folded: String) -> [ProseClause]? {
-        let quotes = pieces(verbatim)
-        let keys = pieces(folded)
-        guard quotes.count == keys.count else { return nil }
-        return zip(quotes, keys).compactMap { quote, key in
-            let text = String(String.UnicodeScalarView(quote.scalars)).trimmingCharacters(in: .whitespaces)
-            let scalars = readingKey(key.scalars)
-            guard !text.isEmpty, !scalars.isEmpty else { return nil }
-            return ProseClause(quote: text, key: scalars, sentence: quote.sentence)
+    @inline(__always)
+    static func mark(_ scalar: Unicode.Scalar) -> Mark {
+        switch scalar.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A: return .sentence      // 。！？!? and a line break
+        case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF1A, 0x3A: return .clause         // ，,；;：:
+        default: return .none
         }
     }
 
-    private static func pieces(_ text: String) -> [(scalars: [Unicode.Scalar], sentence: Int)] {
-        var result: [(scalars: [Unicode.Scalar], sentence: Int)] = []
-        var current: [Unicode.Scalar] = []
-        var sentence = 0
-        for scalar in text.unicodeScalars {
-            if sentenceMarks.contains(scalar) || scalar == "\n" {
-                result.append((current, sentence))
-                current = []
-                sentence += 1
-            } else if clauseMarks.contains(scalar) {
-                result.append((current, sentence))
-                current = []
-            } else {
-                current.append(scalar)
-            }
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0D, 0xA0, 0x3000, 0x2002...0x200B: return true
+        default: return false
         }
-        result.append((current, sentence))
+    }
+
+    /// nil when the two forms do not cut into the same clauses (then no quote could be trusted).
+    /// Clauses with nothing a figure is read from (no digit, no numeral, no negation) are left out.
+    static func split(verbatim: String, folded: String) -> [ProseClause]? {
+        let text = Array(verbatim.unicodeScalars), reading = Array(folded.unicodeScalars)
+        let quotes = pieces(text), keys = pieces(reading)
+        guard quotes.count == keys.count else { return nil }
+        var clauses: [ProseClause] = []
+        for (quote, key) in zip(quotes, keys) where quote.sentence == key.sentence {
+            let slice = reading[key.range]
+            guard slice.contains(where: mayStateFigure) else { continue }
+            let scalars = readingKey(slice)
+            guard !scalars.isEmpty else { continue }
+            clauses.append(ProseClause(verbatim: text[quote.range], key: scalars, sentence: quote.sentence))
+        }
+        return clauses
+    }
+
+    /// A digit, a Chinese numeral or the first character of a negation: a clause without one states no
+    /// figure (or 其, of 其中, which its sentence's later clauses need).
+    @inline(__always)
+    static func mayStateFigure(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0x30 && scalar.value <= 0x39 { return true }
+        switch scalar {
+        case "没", "未", "无", "不", "免", "尚", "均", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
+             "其": return true   // 其中 marks the parts that follow
+        default: return false
+        }
+    }
+
+    private static func pieces(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, sentence: Int)] {
+        var result: [(range: Range<Int>, sentence: Int)] = []
+        var start = 0, sentence = 0
+        for (index, scalar) in scalars.enumerated() {
+            switch mark(scalar) {
+            case .none: continue
+            case .clause:
+                result.append((start..<index, sentence))
+            case .sentence:
+                result.append((start..<index, sentence))
+                sentence += 1
+            }
+            start = index + 1
+        }
+        result.append((start..<scalars.count, sentence))
         return result
     }
 
     /// White space dropped, except that two digits it separates stay apart (`1 000` is not read as
     /// 1000); bracketed pinyin dropped.
-    static func readingKey(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func readingKey(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         var key: [Unicode.Scalar] = []
         key.reserveCapacity(scalars.count)
-        var index = 0
-        while index < scalars.count {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
             let scalar = scalars[index]
             if scalar == "(" || scalar == "（", let end = pinyinEnd(scalars, from: index + 1) {
                 index = end + 1
                 continue
             }
-            if scalar.properties.isWhitespace || scalar == "\u{3000}" {
-                let next = scalars[(index + 1)...].first { !$0.properties.isWhitespace && $0 != "\u{3000}" }
+            if isSpace(scalar) {
+                let next = scalars[(index + 1)...].first { !isSpace($0) }
                 if let last = key.last, ProseNumbers.isDigit(last), let next, ProseNumbers.isDigit(next) { key.append("|") }
                 index += 1
                 continue
@@ -73,10 +111,12 @@ enum ProseClauses {
         return key
     }
 
+    static func readingKey(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] { readingKey(scalars[...]) }
+
     /// The index of the closing bracket of `(qǐng)`: Latin letters, some with tone marks, nothing else.
-    private static func pinyinEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    private static func pinyinEnd(_ scalars: ArraySlice<Unicode.Scalar>, from start: Int) -> Int? {
         var index = start
-        while index < scalars.count, index - start <= 8 {
+        while index < scalars.endIndex, index - start <= 8 {
             let scalar = scalars[index]
             if scalar == ")" || scalar == "）" { return index > start ? index : nil }
             let isLetter = ("a"..."z").contains(scalar) || ("\u{00E0}"..."\u{01DC}").contains(scalar)

@@ -55,6 +55,11 @@ struct SentenceReader {
         self.source = source
     }
 
+    static let totals = ProsePhrases.scalars(["总计", "合计", "共计", "总共", "共", "累计"])
+    static let totalWords = ProsePhrases.scalars(ProsePhrases.totalWords)
+    static let partMarker = Array(ProsePhrases.partMarker.unicodeScalars)
+    static let otherPeriod = ProsePhrases.scalars(ProsePhrases.otherPeriod)
+
     mutating func read(_ clause: ProseClause) {
         if clause.sentence != sentence {
             sentence = clause.sentence
@@ -62,7 +67,7 @@ struct SentenceReader {
             sentenceStart = candidates.count
         }
         let key = clause.key
-        if key.contains(ProsePhrases.partMarker) { inParts = true }
+        if key.firstIndex(of: Self.partMarker) != nil { inParts = true }
         let numbers = ProseNumbers.find(in: key)
         if numbers.isEmpty {
             readZero(clause)
@@ -90,20 +95,21 @@ struct SentenceReader {
     }
 
     private func phrase(for number: ProseNumber, in text: [Unicode.Scalar], prefix: [Unicode.Scalar]) -> ProsePhrase? {
-        ProsePhrases.all.first { phrase in
+        ProsePhrases.compiled.first { compiled in
+            let phrase = compiled.phrase
             switch phrase.kind {
             case .zero: return false
             case .money: guard number.unit == .yuan else { return false }
             case .count: guard number.unit != .yuan else { return false }
             }
             if let units = phrase.units, !units.contains(number.word) { return false }
-            return fits(phrase, text, excluding: prefix)
-        }
+            return fits(compiled, text, excluding: prefix)
+        }?.phrase
     }
 
-    private func fits(_ phrase: ProsePhrase, _ text: [Unicode.Scalar], excluding context: [Unicode.Scalar]) -> Bool {
-        if let topics = phrase.topics, !topics.contains(topic) { return false }
-        return phrase.all.allSatisfy { text.contains(anyOf: $0) } && !context.contains(anyOf: phrase.none)
+    private func fits(_ compiled: CompiledPhrase, _ text: [Unicode.Scalar], excluding context: [Unicode.Scalar]) -> Bool {
+        if let topics = compiled.phrase.topics, !topics.contains(topic) { return false }
+        return compiled.all.allSatisfy { text.contains(anyOf: $0) } && !context.contains(anyOf: compiled.none)
     }
 
     /// `cumulative` for 历年累计, 截至…, or 累计 not scoped to the year; `year` otherwise.
@@ -118,10 +124,8 @@ struct SentenceReader {
     /// numbers in the sentence become its parts.
     private mutating func totalOfSentence(_ before: [Unicode.Scalar], number: ProseNumber, clause: ProseClause,
                                           period: String) -> FigureCandidate? {
-        var rest = String(String.UnicodeScalarView(before))
-        for word in ProsePhrases.totalWords { rest = rest.replacingOccurrences(of: word, with: "") }
-        guard rest.isEmpty, before.contains(anyOf: ["总计", "合计", "共计", "总共", "共", "累计"]),
-              let last = candidates[sentenceStart...].last(where: { $0.unit == "count" }), number.unit == .count else { return nil }
+        guard number.unit == .count, let last = candidates[sentenceStart...].last(where: { $0.unit == "count" }),
+              before.contains(anyOf: Self.totals), before.removing(Self.totalWords).isEmpty else { return nil }
         for index in sentenceStart..<candidates.count where candidates[index].figure == last.figure {
             candidates[index].part = true
         }
@@ -131,8 +135,9 @@ struct SentenceReader {
     private mutating func readZero(_ clause: ProseClause) {
         let key = clause.key
         if let year, key.years.contains(where: { $0 != year }) { return }
-        for phrase in ProsePhrases.all where phrase.kind == .zero && fits(phrase, key, excluding: key) {
-            guard let object = key.firstIndex(ofAny: phrase.all[0]) else { continue }
+        for compiled in ProsePhrases.compiled where compiled.phrase.kind == .zero && fits(compiled, key, excluding: key) {
+            let phrase = compiled.phrase
+            guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0) }).min() else { continue }
             let negations = phrase.figure == "disclosure_fees" ? ProsePhrases.feeNegations : ProsePhrases.negations
             guard key.negation(before: object, among: negations) else { continue }
             candidates.append(FigureCandidate(figure: phrase.figure, period: "year", value: 0,
@@ -142,7 +147,7 @@ struct SentenceReader {
     }
 
     private func mentionsAnotherPeriod(_ before: [Unicode.Scalar]) -> Bool {
-        if before.contains(anyOf: ProsePhrases.otherPeriod) { return true }
+        if before.contains(anyOf: Self.otherPeriod) { return true }
         guard let year, let stated = before.years.last else { return false }
         return stated != year
     }

@@ -30,9 +30,32 @@ enum ProseNumbers {
     static let moneyWords: [(word: String, factor: Decimal)] = [("亿元", 100_000_000), ("万元", 10_000), ("元", 1)]
     /// A number followed by one of these is not a figure: a date, a share, an approximation.
     static let notAFigure: [String] = ["%", "％", "‰", "年", "月", "日", "号", "时", "分", "岁", "余", "多", "以上", "左右", "多万"]
-    static let digitsOfHan: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                                                     "六": 6, "七": 7, "八": 8, "九": 9]
-    static let powersOfHan: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+    @inline(__always)
+    static func digitOfHan(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "零", "〇": return 0
+        case "一": return 1
+        case "二", "两": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    static func powerOfHan(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "十": return 10
+        case "百": return 100
+        case "千": return 1000
+        default: return nil
+        }
+    }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
@@ -46,17 +69,19 @@ enum ProseNumbers {
                                                              && end > index) {
                     end += 1
                 }
-                if let number = figure(key, start: index, end: end, text: String(String.UnicodeScalarView(key[index..<end])),
-                                       chinese: false) {
+                if let number = figure(key, start: index, end: end, chinese: false, value: {
+                    Decimal(string: String(String.UnicodeScalarView(key[index..<end])))
+                }) {
                     found.append(number)
                 }
                 index = end
-            } else if digitsOfHan[key[index]] != nil || powersOfHan[key[index]] != nil {
+            } else if digitOfHan(key[index]) != nil || powerOfHan(key[index]) != nil {
                 var end = index
-                while end < key.count, digitsOfHan[key[end]] != nil || powersOfHan[key[end]] != nil { end += 1 }
+                while end < key.count, digitOfHan(key[end]) != nil || powerOfHan(key[end]) != nil { end += 1 }
                 // A lone 零 is a word of its own (零件, 零星).
-                if let value = hanValue(key[index..<end]), value > 0,
-                   let number = figure(key, start: index, end: end, text: String(value), chinese: true) {
+                if let number = figure(key, start: index, end: end, chinese: true, value: {
+                    hanValue(key[index..<end]).flatMap { $0 > 0 ? Decimal($0) : nil }
+                }) {
                     found.append(number)
                 }
                 index = end
@@ -67,19 +92,32 @@ enum ProseNumbers {
         return found
     }
 
-    /// The number at `start..<end` when what follows makes it a figure.
-    private static func figure(_ key: [Unicode.Scalar], start: Int, end: Int, text: String, chinese: Bool) -> ProseNumber? {
-        guard start == 0 || key[start - 1] != "第", let value = Decimal(string: text) else { return nil }
-        let rest = String(String.UnicodeScalarView(key[end..<min(key.count, end + 3)]))
-        if notAFigure.contains(where: rest.hasPrefix) { return nil }
-        if !chinese, let money = moneyWords.first(where: { rest.hasPrefix($0.word) }) {
-            return ProseNumber(value: value * money.factor, unit: .yuan, word: money.word, start: start, end: end + money.word.unicodeScalars.count)
+    static let notAFigureScalars = notAFigure.map { Array($0.unicodeScalars) }
+    static let moneyScalars = moneyWords.map { (word: $0.word, scalars: Array($0.word.unicodeScalars), factor: $0.factor) }
+    static let countScalars = countWords.map { (word: $0, scalars: Array($0.unicodeScalars)) }
+
+    /// Whether `word` stands in `key` at `index`.
+    @inline(__always)
+    private static func has(_ word: [Unicode.Scalar], in key: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + word.count <= key.count else { return false }
+        for offset in 0..<word.count where key[index + offset] != word[offset] { return false }
+        return true
+    }
+
+    /// The number at `start..<end` when what follows makes it a figure; its value is read only then.
+    private static func figure(_ key: [Unicode.Scalar], start: Int, end: Int, chinese: Bool, value: () -> Decimal?) -> ProseNumber? {
+        guard start == 0 || key[start - 1] != "第" else { return nil }
+        if notAFigureScalars.contains(where: { has($0, in: key, at: end) }) { return nil }
+        if !chinese, let money = moneyScalars.first(where: { has($0.scalars, in: key, at: end) }) {
+            guard let value = value() else { return nil }
+            return ProseNumber(value: value * money.factor, unit: .yuan, word: money.word, start: start, end: end + money.scalars.count)
         }
-        if let word = countWords.first(where: rest.hasPrefix), !chinese || chineseCountWords.contains(word) {
-            return ProseNumber(value: value, unit: .count, word: word, start: start, end: end + word.unicodeScalars.count)
+        if let count = countScalars.first(where: { has($0.scalars, in: key, at: end) }), !chinese || chineseCountWords.contains(count.word) {
+            guard let value = value() else { return nil }
+            return ProseNumber(value: value, unit: .count, word: count.word, start: start, end: end + count.scalars.count)
         }
         // `申请数为2`: a bare number ends the clause right after 为 or 是.
-        if !chinese, end == key.count, start > 0, key[start - 1] == "为" || key[start - 1] == "是" {
+        if !chinese, end == key.count, start > 0, key[start - 1] == "为" || key[start - 1] == "是", let value = value() {
             return ProseNumber(value: value, unit: .none, word: "", start: start, end: end)
         }
         return nil
@@ -90,10 +128,10 @@ enum ProseNumbers {
         var total = 0
         var pending: Int?
         for scalar in scalars {
-            if let digit = digitsOfHan[scalar] {
+            if let digit = digitOfHan(scalar) {
                 guard pending == nil || (digit == 0) else { return nil }
                 pending = digit == 0 ? nil : digit
-            } else if let power = powersOfHan[scalar] {
+            } else if let power = powerOfHan(scalar) {
                 total += (pending ?? (total == 0 ? 1 : 0)) * power
                 guard pending != nil || total == power else { return nil }
                 pending = nil

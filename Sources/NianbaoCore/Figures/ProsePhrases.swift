@@ -28,7 +28,23 @@ struct ProsePhrase: Sendable {
     var units: Set<String>? = nil
 }
 
+/// A phrase with its words as scalars, compiled once: a clause is searched for them many times.
+struct CompiledPhrase: Sendable {
+    let phrase: ProsePhrase
+    let all: [[[Unicode.Scalar]]]
+    let none: [[Unicode.Scalar]]
+
+    init(_ phrase: ProsePhrase) {
+        self.phrase = phrase
+        all = phrase.all.map { $0.map { Array($0.unicodeScalars) } }
+        none = phrase.none.map { Array($0.unicodeScalars) }
+    }
+}
+
 enum ProsePhrases {
+    static let compiled = all.map(CompiledPhrase.init)
+    static func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+
     static let negations = ["没有", "未", "无", "没", "尚无", "均无"]
     static let feeNegations = negations + ["不收", "免收", "免费"]
     /// A number after these in its clause compares with another year or is a change, not the figure.

@@ -4,12 +4,32 @@ extension Array where Element == Unicode.Scalar {
 
     func contains(anyOf words: [String]) -> Bool { words.contains { contains($0) } }
 
-    func firstIndex(of word: String) -> Int? {
-        let needle = Array(word.unicodeScalars)
-        guard !needle.isEmpty, needle.count <= count else { return nil }
-        return (0...(count - needle.count)).first { start in
-            self[start] == needle[0] && self[start..<start + needle.count].elementsEqual(needle)
+    func contains(anyOf words: [[Unicode.Scalar]]) -> Bool { words.contains { firstIndex(of: $0) != nil } }
+
+    func firstIndex(of word: String) -> Int? { firstIndex(of: Array(word.unicodeScalars)) }
+
+    func firstIndex(of needle: [Unicode.Scalar]) -> Int? {
+        guard let head = needle.first, needle.count <= count else { return nil }
+        var start = 0
+        let last = count - needle.count
+        while start <= last {
+            if self[start] == head {
+                var matched = 1
+                while matched < needle.count, self[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return start }
+            }
+            start += 1
         }
+        return nil
+    }
+
+    /// The clause without the given words (each occurrence taken out, longest words first as listed).
+    func removing(_ words: [[Unicode.Scalar]]) -> [Unicode.Scalar] {
+        var rest = self
+        for word in words {
+            while let index = rest.firstIndex(of: word) { rest.removeSubrange(index..<index + word.count) }
+        }
+        return rest
     }
 
     func firstIndex(ofAny words: [String]) -> Int? { words.compactMap { firstIndex(of: $0) }.min() }

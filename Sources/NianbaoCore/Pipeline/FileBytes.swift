@@ -69,6 +69,15 @@ enum FileBytes {
         if fsync(descriptor) != 0 { throw Failure(path: path, operation: "sync", code: errno) }
     }
 
+    /// Writes a whole file (created or truncated), without syncing: the run syncs its output as a
+    /// whole (the docs' pages are rewritten by any run).
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        try writeAll(bytes[...], to: descriptor, path: path)
+    }
+
     /// Writes every byte, going on after short writes and interruptions.
     static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws {
         try bytes.withUnsafeBytes { buffer in

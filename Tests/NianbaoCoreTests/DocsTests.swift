@@ -41,6 +41,21 @@ struct DocsTests {
         }
     }
 
+    @Test("the docs read back what the writer wrote: escapes, nulls, numbers, skipped columns")
+    func readsItsOwnLines() throws {
+        let encoder = RowEncoder(schema: .checks)
+        let tricky = "引号\"与\\反斜杠\n换行\t制表\u{1}控制 😀"
+        let line = encoder.jsonLine([FieldValue("r0123456789abcdef"), FieldValue("t3_balance"), FieldValue(tricky), FieldValue("error"),
+                                     FieldValue(Decimal(string: "-260.5")), .empty, FieldValue("消息")])
+        let folder = try Repository.temporaryFolder()
+        try Data((line + line).utf8).write(to: folder.appendingPathComponent("checks.jsonl"))
+        var table = DatasetTable(folder: folder, schema: .checks, skipping: ["message"])
+        let row = table.next()
+        #expect(row == ["r0123456789abcdef", "t3_balance", tricky, "error", "-260.5", nil, nil])
+        let second = table.next(), third = table.next()
+        #expect(second == row && third == nil)
+    }
+
     @Test("a report page marks missing, blank and unparsed cells apart from numbers; a cell's finding sits beside it")
     func cellStatuses() throws {
         let output = try Self.output.get()

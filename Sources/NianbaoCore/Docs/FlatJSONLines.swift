@@ -5,27 +5,36 @@ import Foundation
 /// their text, null as nil. Not a general JSON parser; it reads what `RowEncoder` writes.
 struct FlatJSONLines: IteratorProtocol {
     private var reader: LineReader?
-    private var bytes: [UInt8] = []
-    private var position = 0
+    /// Columns whose values are skipped (nil), not decoded: `text_simplified` of sections.
+    private let skipped: Set<Int>
 
-    init(contentsOf url: URL) {
+    init(contentsOf url: URL, skipping skipped: Set<Int> = []) {
         reader = LineReader(url)
+        self.skipped = skipped
     }
 
     /// The next line's values, in column order.
     mutating func next() -> [String?]? {
-        guard let line = reader?.next() else { return nil }
-        bytes = line
-        position = 0
+        let skipped = self.skipped
+        while let values = reader?.withNextLine({ line in Self.parse(line, skipping: skipped) }) {
+            if let values { return values }
+        }
+        return nil
+    }
+
+    /// One line's values; nil for a line that holds no object.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, skipping skipped: Set<Int>) -> [String?]? {
+        var position = 0
         while position < bytes.count, bytes[position] != UInt8(ascii: "{") { position += 1 }
-        guard position < bytes.count else { return next() }
+        guard position < bytes.count else { return nil }
         var values: [String?] = []
+        values.reserveCapacity(12)
         position += 1
         while position < bytes.count {
             // Key, then colon.
-            guard let keyEnd = skipString(from: position) else { return values }
+            guard let keyEnd = skipString(bytes, from: position) else { return values }
             position = keyEnd + 1
-            values.append(readValue())
+            values.append(readValue(bytes, &position, decode: !skipped.contains(values.count)))
             if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             break
         }
@@ -33,7 +42,7 @@ struct FlatJSONLines: IteratorProtocol {
     }
 
     /// The index of the colon after the key that starts at `start` (a quoted string).
-    private func skipString(from start: Int) -> Int? {
+    private static func skipString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start + 1
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
@@ -43,7 +52,7 @@ struct FlatJSONLines: IteratorProtocol {
         return nil
     }
 
-    private mutating func readValue() -> String? {
+    private static func readValue(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, decode: Bool) -> String? {
         guard position < bytes.count else { return nil }
         if bytes[position] == UInt8(ascii: "\"") {
             // Most strings have no escape: made from their bytes at once.
@@ -51,42 +60,48 @@ struct FlatJSONLines: IteratorProtocol {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                 defer { position = end + 1 }
-                return String(decoding: bytes[(position + 1)..<end], as: UTF8.self)
+                return decode ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), as: UTF8.self) : nil
             }
-            var text: [UInt8] = []
-            var index = position + 1
-            var start = index
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                guard bytes[index] == UInt8(ascii: "\\") else { index += 1; continue }
-                text.append(contentsOf: bytes[start..<index])
-                let escape = bytes[index + 1]
-                switch escape {
-                case UInt8(ascii: "n"): text.append(0x0A); index += 2
-                case UInt8(ascii: "r"): text.append(0x0D); index += 2
-                case UInt8(ascii: "t"): text.append(0x09); index += 2
-                case UInt8(ascii: "b"): text.append(0x08); index += 2
-                case UInt8(ascii: "f"): text.append(0x0C); index += 2
-                case UInt8(ascii: "u"):
-                    var scalar = UInt32(String(decoding: bytes[index + 2..<index + 6], as: UTF8.self), radix: 16) ?? 0xFFFD
-                    index += 6
-                    if (0xD800..<0xDC00).contains(scalar), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\") {
-                        let low = UInt32(String(decoding: bytes[index + 2..<index + 6], as: UTF8.self), radix: 16) ?? 0
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        index += 6
-                    }
-                    text.append(contentsOf: String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
-                default: text.append(escape); index += 2
-                }
-                start = index
+            guard decode, let closing = skipString(bytes, from: position) else {
+                position = (skipString(bytes, from: position) ?? bytes.count)
+                return nil
             }
-            text.append(contentsOf: bytes[start..<min(index, bytes.count)])
-            position = index + 1
-            return String(decoding: text, as: UTF8.self)
+            defer { position = closing }
+            return unescape(UnsafeBufferPointer(rebasing: bytes[(position + 1)..<(closing - 1)]))
         }
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: ","), bytes[position] != UInt8(ascii: "}") { position += 1 }
-        let token = String(decoding: bytes[start..<position], as: UTF8.self)
-        return token == "null" ? nil : token
+        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        return token == "null" || !decode ? nil : token
+    }
+
+    /// A JSON string's content with its escapes resolved.
+    private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else { text.append(bytes[index]); index += 1; continue }
+            let escape = bytes[index + 1]
+            switch escape {
+            case UInt8(ascii: "n"): text.append(0x0A); index += 2
+            case UInt8(ascii: "r"): text.append(0x0D); index += 2
+            case UInt8(ascii: "t"): text.append(0x09); index += 2
+            case UInt8(ascii: "b"): text.append(0x08); index += 2
+            case UInt8(ascii: "f"): text.append(0x0C); index += 2
+            case UInt8(ascii: "u") where index + 6 <= bytes.count:
+                var scalar = UInt32(String(decoding: UnsafeBufferPointer(rebasing: bytes[index + 2..<index + 6]), as: UTF8.self), radix: 16) ?? 0xFFFD
+                index += 6
+                if (0xD800..<0xDC00).contains(scalar), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\") {
+                    let low = UInt32(String(decoding: UnsafeBufferPointer(rebasing: bytes[index + 2..<index + 6]), as: UTF8.self), radix: 16) ?? 0
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+                    index += 6
+                }
+                text.append(contentsOf: String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
+            default: text.append(escape); index += 2
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
@@ -100,6 +115,25 @@ struct LineReader {
     init?(_ url: URL) {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         self.handle = handle
+    }
+
+    /// Hands the next line's bytes to `body` without copying them; nil at the end.
+    mutating func withNextLine<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        while true {
+            if let end = buffer[start...].firstIndex(of: 0x0A) {
+                defer { start = end + 1 }
+                return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                defer { start = buffer.count }
+                return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
+            }
+            buffer.removeFirst(start)
+            start = 0
+            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true; try? handle.close() }
+        }
     }
 
     mutating func next() -> [UInt8]? {
@@ -129,9 +163,11 @@ struct DatasetTable {
     private var pending: [String?]?
     private let reportColumn: Int?
 
-    init(folder: URL, schema: OutputSchema) {
+    /// `skipping`: columns not needed (read as nil).
+    init(folder: URL, schema: OutputSchema, skipping: [String] = []) {
         self.schema = schema
-        lines = FlatJSONLines(contentsOf: folder.appendingPathComponent("\(schema.name).jsonl"))
+        let skipped = Set(skipping.compactMap { name in schema.fields.firstIndex { $0.name == name } })
+        lines = FlatJSONLines(contentsOf: folder.appendingPathComponent("\(schema.name).jsonl"), skipping: skipped)
         reportColumn = schema.fields.firstIndex { $0.name == "report_id" }
         pending = lines.next()
     }

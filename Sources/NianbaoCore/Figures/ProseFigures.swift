@@ -27,7 +27,9 @@ enum ProseFigures {
         var found: [FigureCandidate] = []
         for paragraph in paragraphs {
             let folded = paragraph.token.folded
-            guard ProsePhrases.triggers.contains(where: folded.containsBytes),
+            let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            guard hasDigit || ProsePhrases.wordedFigures.contains(where: folded.containsBytes),
+                  ProsePhrases.triggers.contains(where: folded.containsBytes),
                   let clauses = ProseClauses.split(verbatim: paragraph.token.text, folded: folded) else { continue }
             let source = paragraph.token.location.description
             var reader = SentenceReader(year: year, topic: paragraph.topic, source: source)

@@ -29,7 +29,7 @@ struct ProsePhrase: Sendable {
 }
 
 /// A phrase with its words as scalars, compiled once: a clause is searched for them many times.
-struct CompiledPhrase: Sendable {
+final class CompiledPhrase: Sendable {
     let phrase: ProsePhrase
     let all: [[[Unicode.Scalar]]]
     let none: [[Unicode.Scalar]]
@@ -60,6 +60,8 @@ enum ProsePhrases {
     static let partMarker = "其中"
     /// Paragraphs without any of these are not read (most of a national report's text).
     static let triggers = ["公开", "发布", "申请", "复议", "诉讼", "申诉", "收费", "费用", "收取", "答复"]
+    /// Without a digit a paragraph states a figure only in words: a negation, or a numeral before 件/宗/条.
+    static let wordedFigures = ["没", "未", "无", "不收", "免", "件", "宗", "条"]
 
     /// Where the count of items disclosed may be read without the words 主动公开: the disclosure part
     /// itself, the overview, the text before the first part, an unnamed part.

@@ -81,7 +81,14 @@ struct FlatJSONLines: IteratorProtocol {
         text.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else { text.append(bytes[index]); index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+                // The run up to the next escape, copied whole.
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\\") { end += 1 }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
             let escape = bytes[index + 1]
             switch escape {
             case UInt8(ascii: "n"): text.append(0x0A); index += 2

@@ -13,6 +13,15 @@ struct ReportPage {
             return values[index] ?? ""
         }
 
+        /// The value at a column position found once with `position(of:in:)`.
+        @inline(__always)
+        func value(at index: Int?) -> String {
+            guard let index, index < values.count else { return "" }
+            return values[index] ?? ""
+        }
+
+        static func position(of name: String, in schema: OutputSchema) -> Int? { columns[schema.name]?[name] }
+
         /// Each table's column positions, looked up by name once per table.
         static let columns: [String: [String: Int]] = Dictionary(uniqueKeysWithValues: OutputSchema.all.map { schema in
             (schema.name, Dictionary(uniqueKeysWithValues: schema.fields.enumerated().map { ($1.name, $0) }))

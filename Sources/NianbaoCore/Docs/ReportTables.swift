@@ -26,18 +26,22 @@ extension ReportPage {
         let axes = Self.axes(kind)
         let schemaName = OutputSchema.forTable(kind).name
         let flagged = findingsByScope(kind)
-        func blockOf(_ row: Row) -> String {
-            guard let column = axes.block else { return "" }
-            return row[column]
-        }
+        let schema = OutputSchema.forTable(kind)
+        let blockColumn = axes.block.flatMap { Row.position(of: $0, in: schema) }
+        let rowColumn = Row.position(of: axes.row, in: schema), columnColumn = Row.position(of: axes.column, in: schema)
+        let columns = CellColumns(schema)
+        func blockOf(_ row: Row) -> String { blockColumn == nil ? "" : row.value(at: blockColumn) }
         var blocks: [String] = []
         for row in rows where !blocks.contains(blockOf(row)) { blocks.append(blockOf(row)) }
         for block in blocks {
             let members = rows.filter { blockOf($0) == block }
             var rowCodes: [String] = [], columnCodes: [String] = []
+            var byKey: [String: Row] = [:]
             for cell in members {
-                if !rowCodes.contains(cell[axes.row]) { rowCodes.append(cell[axes.row]) }
-                if !columnCodes.contains(cell[axes.column]) { columnCodes.append(cell[axes.column]) }
+                let row = cell.value(at: rowColumn), column = cell.value(at: columnColumn)
+                if !rowCodes.contains(row) { rowCodes.append(row) }
+                if !columnCodes.contains(column) { columnCodes.append(column) }
+                byKey[row + "/" + column] = cell
             }
             if !block.isEmpty {
                 html.raw("<h3>")
@@ -51,8 +55,6 @@ extension ReportPage {
                 html.raw("<br><code>\(column)</code></th>")
             }
             html.raw("</tr></thead><tbody>")
-            var byKey: [String: Row] = [:]
-            for cell in members { byKey[cell[axes.row] + "/" + cell[axes.column]] = cell }
             for rowCode in rowCodes {
                 html.raw("<tr><th>")
                 html.text(Codebook.label("\(schemaName).\(axes.row)", rowCode))
@@ -63,7 +65,7 @@ extension ReportPage {
                     guard let cell = byKey[rowCode + "/" + column] else { html.raw("<td></td>"); continue }
                     let scope = block.isEmpty ? "\(rowCode)/\(column)" : "\(block)/\(rowCode)/\(column)"
                     let concerns = (flagged[scope] ?? []) + (flagged[column] ?? [])
-                    render(cell, scope: scope, findings: concerns, &html)
+                    render(cell, columns, scope: scope, findings: concerns, &html)
                 }
                 html.raw("</tr>")
             }
@@ -71,22 +73,39 @@ extension ReportPage {
         }
     }
 
-    private func render(_ cell: Row, scope: String, findings: [Row], _ html: inout HTMLText) {
-        let status = cell["status"]
-        var title = "\(scope) · \(status)"
-        if !cell["source"].isEmpty { title += " · \(cell["source"])" }
-        if !cell["raw"].isEmpty { title += " · raw: \(cell["raw"])" }
-        for finding in findings { title += " · \(finding["check"]): \(finding["message"])" }
+    /// The positions of a cell table's columns.
+    struct CellColumns {
+        let status: Int?, value: Int?, unit: Int?, raw: Int?, source: Int?
+
+        init(_ schema: OutputSchema) {
+            status = Row.position(of: "status", in: schema)
+            value = Row.position(of: "value", in: schema)
+            unit = Row.position(of: "unit", in: schema)
+            raw = Row.position(of: "raw", in: schema)
+            source = Row.position(of: "source", in: schema)
+        }
+    }
+
+    private func render(_ cell: Row, _ columns: CellColumns, scope: String, findings: [Row], _ html: inout HTMLText) {
+        let status = cell.value(at: columns.status), raw = cell.value(at: columns.raw), source = cell.value(at: columns.source)
         html.raw("<td class=\"cell \(status)\(findings.isEmpty ? "" : " flagged")\" data-status=\"\(status)\" data-scope=\"")
         html.text(scope)
+        // The tooltip: scope, status, where it was read, the raw text and the findings on it.
         html.raw("\" title=\"")
-        html.text(title)
+        html.text(scope)
+        html.raw(" · \(status)")
+        if !source.isEmpty { html.raw(" · "); html.text(source) }
+        if !raw.isEmpty { html.raw(" · raw: "); html.text(raw) }
+        for finding in findings { html.raw(" · "); html.text("\(finding["check"]): \(finding["message"])") }
         html.raw("\">")
         switch status {
-        case "reported": html.text(cell["value"] + (cell["unit"].isEmpty || cell["unit"] == "count" ? "" : " " + cell["unit"]))
-        case "blank": html.text(cell["raw"].isEmpty ? "（空）" : cell["raw"])
+        case "reported":
+            let unit = cell.value(at: columns.unit)
+            html.text(cell.value(at: columns.value))
+            if !unit.isEmpty && unit != "count" { html.raw(" "); html.text(unit) }
+        case "blank": html.text(raw.isEmpty ? "（空）" : raw)
         case "missing": html.raw("缺失")
-        default: html.text(cell["raw"])
+        default: html.text(raw)
         }
         html.raw("</td>")
     }

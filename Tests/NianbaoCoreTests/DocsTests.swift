@@ -41,6 +41,25 @@ struct DocsTests {
         }
     }
 
+    @Test("an unchanged rerun keeps the pages it wrote (the same files, linked), a changed one writes them again")
+    func incrementalPages() throws {
+        let input = try Repository.temporaryFolder()
+        for name in [Seed.linyi, Seed.huaibei] {
+            try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent(name), to: input.appendingPathComponent(name))
+        }
+        let output = try Repository.temporaryFolder().appendingPathComponent("out")
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        let page = output.appendingPathComponent("reports/r095fef41a66a6be8.html")
+        func inode() throws -> Int { try FileManager.default.attributesOfItem(atPath: page.path)[.systemFileNumber] as! Int }
+        let first = try inode(), bytes = try Data(contentsOf: page)
+        try Pipeline(config: PipelineConfig(input: input, output: output)).run()
+        #expect(try inode() == first && Data(contentsOf: page) == bytes)
+        try FileManager.default.removeItem(at: input.appendingPathComponent(Seed.linyi))
+        try Pipeline(config: PipelineConfig(input: input, output: output), allowShrink: true).run()
+        #expect(try inode() != first && Data(contentsOf: page) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("reports").path) == ["r095fef41a66a6be8.html"])
+    }
+
     @Test("the docs read back what the writer wrote: escapes, nulls, numbers, skipped columns")
     func readsItsOwnLines() throws {
         let encoder = RowEncoder(schema: .checks)

@@ -72,6 +72,33 @@ public enum DataDocs {
         return written.count
     }
 
+    /// What the pages look like; part of `ParserVersion.current`, so that a dataset whose pages were
+    /// written otherwise is not taken over as it is. Raise it when the pages change.
+    static let version = "1"
+
+    /// Links the previous output's pages into `folder` (same dataset, same pages): false, and nothing
+    /// done, when they are not all there (one page per report, and the index).
+    static func reuse(from previous: URL, into folder: URL, reports: Int) -> Bool {
+        let manager = FileManager.default
+        let oldPages = previous.appendingPathComponent(pagesFolder), newPages = folder.appendingPathComponent(pagesFolder)
+        guard let names = try? manager.contentsOfDirectory(atPath: oldPages.path), names.count == reports,
+              names.allSatisfy(isPageName), manager.fileExists(atPath: previous.appendingPathComponent(index).path) else { return false }
+        do {
+            try manager.createDirectory(at: newPages, withIntermediateDirectories: true)
+            // Hard links: the old output is removed once the new one is in place, its pages stay.
+            func link(_ from: URL, _ to: URL) throws {
+                if (try? manager.linkItem(at: from, to: to)) == nil { try manager.copyItem(at: from, to: to) }
+            }
+            for name in names { try link(oldPages.appendingPathComponent(name), newPages.appendingPathComponent(name)) }
+            try link(previous.appendingPathComponent(index), folder.appendingPathComponent(index))
+            return true
+        } catch {
+            try? manager.removeItem(at: newPages)
+            try? manager.removeItem(at: folder.appendingPathComponent(index))
+            return false
+        }
+    }
+
     /// `r` + 16 hex digits + `.html`: the only names the docs write into `reports/`.
     static func isPageName(_ name: String) -> Bool {
         name.count == 22 && name.hasPrefix("r") && name.hasSuffix(".html")

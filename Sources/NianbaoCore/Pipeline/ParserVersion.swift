@@ -11,7 +11,7 @@ public enum ParserVersion {
     public static let current: String = {
         let markers = TemplateSpec.catalog.map { "\($0.code):\($0.years.map { "\($0)" } ?? ""):\($0.markers)" }.joined(separator: ";")
         let columns = OutputSchema.all.map { "\($0.name):\($0.fields.map(\.name).joined(separator: ","))" }.joined(separator: ";")
-        return "\(code)-\(digest(markers + "|" + columns))"
+        return "\(code)-\(digest(markers + "|" + columns + "|docs " + DataDocs.version))"
     }()
 
     /// A fingerprint of one template's full description: rows, columns, labels, units, rules.

@@ -103,9 +103,13 @@ public struct Pipeline {
             summary.rejected += 1
         }
         try ledger.record(try writer.finish())
-        // The docs stage: the dataset's pages, from the files just written.
+        // The docs stage: the dataset's pages, from the files just written; when nothing came in, went
+        // or was parsed, the dataset is the previous one byte for byte, and so are its pages.
         let docsStart = clock.now
-        try DataDocs.write(folder: staging)
+        let sameDataset = previousOutput != nil && summary.new == 0 && summary.changed == 0 && summary.deleted == 0 && summary.parsed == 0
+        if !(sameDataset && DataDocs.reuse(from: config.output, into: staging, reports: summary.reports)) {
+            try DataDocs.write(folder: staging)
+        }
         summary.docs = clock.now - docsStart
         try ledger.close()
         OutputFolder.removeFragmentCache(of: config.output)

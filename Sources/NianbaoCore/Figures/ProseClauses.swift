@@ -4,19 +4,34 @@ import Foundation
 /// the `quote`, and as a reading key (simplified, width-folded, without white space or the pinyin a
 /// mirror site put in brackets after characters: 申請(qǐng)). Both forms are cut at the same marks,
 /// which neither width folding nor script conversion adds or removes.
-struct ProseClause: Sendable {
-    /// The clause as printed, made into text only when a figure quotes it.
-    var verbatim: ArraySlice<Unicode.Scalar>
+struct ProseClause {
     var key: [Unicode.Scalar]
     /// Which sentence of the paragraph it belongs to.
     var sentence: Int
+    /// Its place among the paragraph's pieces (of `pieceCount`), and the paragraph's text as printed.
+    var piece: Int
+    var pieceCount: Int
+    var verbatim: VerbatimPieces
 
-    /// The clause as printed, trimmed.
-    var quote: String {
-        var scalars = verbatim
-        while let first = scalars.first, ProseClauses.isSpace(first) { scalars.removeFirst() }
-        while let last = scalars.last, ProseClauses.isSpace(last) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+    /// The clause as printed, trimmed; nil when the printed text does not cut into the same pieces
+    /// (then no quote can be trusted). The printed text is cut only when a figure quotes it.
+    var quote: String? { verbatim.quote(piece, of: pieceCount) }
+}
+
+/// A paragraph's text as printed, cut at the same marks as its reading form when first asked.
+final class VerbatimPieces {
+    private let text: String
+    private lazy var scalars = Array(text.unicodeScalars)
+    private lazy var pieces = ProseClauses.pieces(scalars)
+
+    init(_ text: String) { self.text = text }
+
+    func quote(_ piece: Int, of count: Int) -> String? {
+        guard pieces.count == count else { return nil }
+        var slice = scalars[pieces[piece].range]
+        while let first = slice.first, ProseClauses.isSpace(first) { slice.removeFirst() }
+        while let last = slice.last, ProseClauses.isSpace(last) { slice.removeLast() }
+        return String(String.UnicodeScalarView(slice))
     }
 }
 
@@ -40,19 +55,19 @@ enum ProseClauses {
         }
     }
 
-    /// nil when the two forms do not cut into the same clauses (then no quote could be trusted).
-    /// Clauses with nothing a figure is read from (no digit, no numeral, no negation) are left out.
-    static func split(verbatim: String, folded: String) -> [ProseClause]? {
-        let text = Array(verbatim.unicodeScalars), reading = Array(folded.unicodeScalars)
-        let quotes = pieces(text), keys = pieces(reading)
-        guard quotes.count == keys.count else { return nil }
+    /// The clauses that may state a figure. The printed text is cut only when one does (and must then
+    /// cut into the same pieces, which neither width folding nor script conversion changes).
+    static func split(verbatim: String, folded: String) -> [ProseClause] {
+        let reading = Array(folded.unicodeScalars)
+        let keys = pieces(reading)
+        let printed = VerbatimPieces(verbatim)
         var clauses: [ProseClause] = []
-        for (quote, key) in zip(quotes, keys) where quote.sentence == key.sentence {
+        for (index, key) in keys.enumerated() {
             let slice = reading[key.range]
             guard slice.contains(where: mayStateFigure) else { continue }
             let scalars = readingKey(slice)
             guard !scalars.isEmpty else { continue }
-            clauses.append(ProseClause(verbatim: text[quote.range], key: scalars, sentence: quote.sentence))
+            clauses.append(ProseClause(key: scalars, sentence: key.sentence, piece: index, pieceCount: keys.count, verbatim: printed))
         }
         return clauses
     }
@@ -69,7 +84,7 @@ enum ProseClauses {
         }
     }
 
-    private static func pieces(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, sentence: Int)] {
+    static func pieces(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, sentence: Int)] {
         var result: [(range: Range<Int>, sentence: Int)] = []
         var start = 0, sentence = 0
         for (index, scalar) in scalars.enumerated() {

@@ -23,14 +23,18 @@ struct ProseParagraph {
 /// Figures stated in words (SPEC §5, `method` = prose): every clause of the text is read against
 /// `ProsePhrases`; what a clause gives is a candidate, weighed with the others by `FigureResolution`.
 enum ProseFigures {
-    static func candidates(in paragraphs: [ProseParagraph], year: Int?) -> [FigureCandidate] {
+    /// Parts of a 2019+ report whose figures its tables give (review and litigation) or that state
+    /// none (problems): not read. Other matters are (2021+ reports state 信息处理费 there).
+    static let tableOnlyTopics: Set<String> = ["review_litigation", "problems"]
+
+    static func candidates(in paragraphs: [ProseParagraph], year: Int?, nationalTables: Bool = false) -> [FigureCandidate] {
         var found: [FigureCandidate] = []
-        for paragraph in paragraphs {
+        for paragraph in paragraphs where !(nationalTables && tableOnlyTopics.contains(paragraph.topic)) {
             let folded = paragraph.token.folded
             let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
             guard hasDigit || ProsePhrases.wordedFigures.contains(where: folded.containsBytes),
                   ProsePhrases.triggers.contains(where: folded.containsBytes),
-                  let clauses = ProseClauses.split(verbatim: paragraph.token.text, folded: folded) else { continue }
+                  case let clauses = ProseClauses.split(verbatim: paragraph.token.text, folded: folded), !clauses.isEmpty else { continue }
             let source = paragraph.token.location.description
             var reader = SentenceReader(year: year, topic: paragraph.topic, source: source)
             for clause in clauses { reader.read(clause) }
@@ -72,7 +76,8 @@ struct SentenceReader {
         if key.firstIndex(of: Self.partMarker) != nil { inParts = true }
         let numbers = ProseNumbers.find(in: key)
         if numbers.isEmpty {
-            readZero(clause)
+            // Zero in words needs a negation: most clauses without a figure have none.
+            if key.contains(where: { $0 == "没" || $0 == "未" || $0 == "无" || $0 == "不" || $0 == "免" }) { readZero(clause) }
             return
         }
         var segmentStart = 0
@@ -92,7 +97,7 @@ struct SentenceReader {
             let phrase = phrase(for: number, in: segment, prefix: prefix)
                 ?? (numbers.count == 1 ? phrase(for: number, in: key, prefix: key) : nil)
             guard let phrase else { continue }
-            candidates.append(candidate(phrase.figure, number: number, tier: phrase.tier, clause: clause, period: period))
+            if let found = candidate(phrase.figure, number: number, tier: phrase.tier, clause: clause, period: period) { candidates.append(found) }
         }
     }
 
@@ -142,9 +147,10 @@ struct SentenceReader {
             guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0) }).min() else { continue }
             let negations = phrase.figure == "disclosure_fees" ? ProsePhrases.feeNegations : ProsePhrases.negations
             guard key.negation(before: object, among: negations) else { continue }
+            guard let quote = clause.quote else { continue }
             candidates.append(FigureCandidate(figure: phrase.figure, period: "year", value: 0,
                                               unit: phrase.figure == "disclosure_fees" ? "unspecified" : "count",
-                                              tier: phrase.tier, part: false, method: .prose, source: source, quote: clause.quote))
+                                              tier: phrase.tier, part: false, method: .prose, source: source, quote: quote))
         }
     }
 
@@ -154,13 +160,15 @@ struct SentenceReader {
         return stated != year
     }
 
-    private func candidate(_ figure: String, number: ProseNumber, tier: Int, clause: ProseClause, period: String) -> FigureCandidate {
+    /// nil when the clause cannot be quoted as printed.
+    private func candidate(_ figure: String, number: ProseNumber, tier: Int, clause: ProseClause, period: String) -> FigureCandidate? {
+        guard let quote = clause.quote else { return nil }
         let unit: String
         switch number.unit {
         case .yuan: unit = "yuan"
         case .count, .none: unit = FigureCatalog.isMoney(figure) ? "unspecified" : "count"
         }
         return FigureCandidate(figure: figure, period: period, value: number.value, unit: unit, tier: tier, part: inParts,
-                               method: .prose, source: source, quote: clause.quote)
+                               method: .prose, source: source, quote: quote)
     }
 }

@@ -65,7 +65,8 @@ public enum ReportParser {
         var paragraphs = preambleTokens.map { ProseParagraph(token: tokens[$0], topic: "preamble") }
         for (body, topic) in zip(bodies, partTopics) { paragraphs += body.map { ProseParagraph(token: tokens[$0], topic: topic) } }
         let figures = FigureResolution.resolve(national: NationalFigures.read(cells),
-                                               candidates: statistics.candidates + ProseFigures.candidates(in: paragraphs, year: metadata.year))
+                                               candidates: statistics.candidates + ProseFigures.candidates(in: paragraphs, year: metadata.year,
+                                                                                                           nationalTables: !template.tables.isEmpty))
         findings += figures.findings
         // The identify stage: the publisher's name, division, level, kind and organ_id.
         let context = ([metadata.title, metadata.sourceURL] + document.source.pageFields.keys.sorted().map { document.source.pageFields[$0]! }

@@ -74,6 +74,16 @@ struct IdentityTests {
         #expect(try identity("沂源县人民政府2021年政府信息公开工作年度报告" + Self.body).0.regionCode == "370323")
     }
 
+    @Test("special zones by their informal names: the table's code for the year, the city they are in when no edition lists them")
+    func zones() throws {
+        #expect(try identity("苏州园区管委会2018年政府信息公开工作年度报告" + Self.body).0.regionCode == "320571")
+        #expect(try identity("苏州工业园区管理委员会2026年政府信息公开工作年度报告" + Self.body).0.regionCode == "320576")
+        // 2015: no edition lists the zone; the city its name starts with (苏州 → 苏州市) is where it belongs.
+        let between = try identity("苏州园区管委会2015年政府信息公开工作年度报告" + Self.body)
+        #expect(between.0.regionCode == "320500")
+        #expect(ZoneAliases.official("雄安新区管委会") == "雄安新区管理委员会" && ZoneAliases.official("苏州工业园区") == "苏州工业园区")
+    }
+
     @Test("the division table samples right: codes and names in their editions")
     func divisionTable() {
         #expect(Divisions.all.count > 3500)

@@ -17,7 +17,7 @@ enum RegionResolver {
     static func resolve(name: String, context: String, year: Int?) -> RegionResolution {
         var chain: [Division] = []
         var candidates: [Division] = []
-        var rest = Substring(name)
+        var rest = Substring(ZoneAliases.official(name))
         while let (matched, length) = longestPlace(at: rest, within: chain.last, year: year) {
             rest = rest.dropFirst(length)
             if matched.count == 1 {

@@ -17,20 +17,28 @@ public enum DataDocs {
         overview.organs = rows(folder, .organs)
         overview.panel = rows(folder, .panel)
         let organs = Dictionary(overview.organs.map { ($0["organ_id"], $0) }, uniquingKeysWith: { first, _ in first })
-        var tables: [TableKind: DatasetTable] = [:]
-        for kind in [TableKind.activeDisclosure, .applications, .reviewsLitigation] {
-            tables[kind] = DatasetTable(folder: folder, schema: OutputSchema.forTable(kind))
+        // Each table is read by one reader at a time; a batch's rows of all of them are read at once,
+        // one table per core, then its pages rendered and written on every core and counted for the
+        // index in report_id order: the same bytes whatever the core count.
+        let schemas: [OutputSchema] = [.activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .checks]
+        let readers = schemas.map { schema in
+            TableReader(DatasetTable(folder: folder, schema: schema, skipping: schema.name == OutputSchema.sections.name ? ["text_simplified"] : []))
         }
-        var sections = DatasetTable(folder: folder, schema: .sections, skipping: ["text_simplified"])
-        var figures = DatasetTable(folder: folder, schema: .figures)
-        var checks = DatasetTable(folder: folder, schema: .checks)
         var reports = DatasetTable(folder: folder, schema: .reports)
         var written = Set<String>()
-        // Pages are read in report_id order, rendered and written a batch at a time on every core,
-        // and counted for the index in order: the same bytes whatever the core count.
-        var batch: [ReportPage] = []
+        var batch: [ReportPage.Row] = []
         func flush() throws {
-            let pending = batch
+            let ids = batch.map { $0["report_id"] }
+            let rows = BatchRows(tables: schemas.count)
+            DispatchQueue.concurrentPerform(iterations: schemas.count) { table in
+                let schema = schemas[table]
+                rows.set(table, ids.map { id in readers[table].table.rows(of: id).map { ReportPage.Row(values: $0, schema: schema) } })
+            }
+            let pending = batch.enumerated().map { index, report in
+                ReportPage(report: report,
+                           cells: [.activeDisclosure: rows.get(0)[index], .applications: rows.get(1)[index], .reviewsLitigation: rows.get(2)[index]],
+                           sections: rows.get(3)[index], figures: rows.get(4)[index], checks: rows.get(5)[index], organ: organs[report["organ_id"]])
+            }
             let failures = FailureBox()
             DispatchQueue.concurrentPerform(iterations: pending.count) { index in
                 let page = pending[index]
@@ -46,20 +54,9 @@ public enum DataDocs {
         }
         while let values = reports.next() {
             let report = ReportPage.Row(values: values, schema: .reports)
-            let id = report["report_id"]
-            var cells: [TableKind: [ReportPage.Row]] = [:]
-            for kind in tables.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-                cells[kind] = tables[kind]!.rows(of: id).map { ReportPage.Row(values: $0, schema: OutputSchema.forTable(kind)) }
-            }
-            batch.append(ReportPage(
-                report: report, cells: cells,
-                sections: sections.rows(of: id).map { ReportPage.Row(values: $0, schema: .sections) },
-                figures: figures.rows(of: id).map { ReportPage.Row(values: $0, schema: .figures) },
-                checks: checks.rows(of: id).map { ReportPage.Row(values: $0, schema: .checks) },
-                organ: organs[report["organ_id"]]
-            ))
-            written.insert("\(id).html")
-            if batch.count == 64 { try flush() }
+            batch.append(report)
+            written.insert("\(report["report_id"]).html")
+            if batch.count == 128 { try flush() }
         }
         try flush()
         var rejects = DatasetTable(folder: folder, schema: .rejects)
@@ -103,6 +100,21 @@ public enum DataDocs {
     static func isPageName(_ name: String) -> Bool {
         name.count == 22 && name.hasPrefix("r") && name.hasSuffix(".html")
             && name.dropFirst().prefix(16).allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    /// A table's reader, used by one worker at a time.
+    private final class TableReader: @unchecked Sendable {
+        var table: DatasetTable
+        init(_ table: DatasetTable) { self.table = table }
+    }
+
+    /// A batch's rows of each table, filled by the workers (one table each).
+    private final class BatchRows: @unchecked Sendable {
+        private let lock = NSLock()
+        private var rows: [[[ReportPage.Row]]]
+        init(tables: Int) { rows = Array(repeating: [], count: tables) }
+        func set(_ table: Int, _ value: [[ReportPage.Row]]) { lock.withLock { rows[table] = value } }
+        func get(_ table: Int) -> [[ReportPage.Row]] { lock.withLock { rows[table] } }
     }
 
     /// The first error of the workers that write pages.

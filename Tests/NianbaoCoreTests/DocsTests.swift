@@ -60,6 +60,28 @@ struct DocsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("reports").path) == ["r095fef41a66a6be8.html"])
     }
 
+    @Test("nianbao docs rewrites a dataset's pages and refuses a folder that is not a dataset, or foreign files among the pages")
+    func docsCommand() throws {
+        let output = try Self.output.get()
+        let index = output.appendingPathComponent("index.html")
+        try FileManager.default.removeItem(at: index)
+        let rewritten = try NianbaoCommand.run(["docs", output.path])
+        #expect(rewritten.status == 0 && rewritten.output.contains("docs of \(Repository.sampleCount) reports"))
+        #expect(FileManager.default.fileExists(atPath: index.path))
+        let plain = try Repository.temporaryFolder()
+        try Data("notes".utf8).write(to: plain.appendingPathComponent("notes.txt"))
+        let refused = try NianbaoCommand.run(["docs", plain.path])
+        #expect(refused.status == 1 && refused.errors.contains("not a nianbao dataset"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plain.path) == ["notes.txt"])
+        let foreign = output.appendingPathComponent("reports/my-notes.html")
+        try Data("mine".utf8).write(to: foreign)
+        #expect(try NianbaoCommand.run(["docs", output.path]).status == 1)
+        let run = try NianbaoCommand.run(["run", "--input", Repository.samples.path, "--output", output.path, "-q"])
+        #expect(run.status != 0 && run.errors.contains("reports/my-notes.html"))
+        #expect(try Data(contentsOf: foreign) == Data("mine".utf8))
+        try FileManager.default.removeItem(at: foreign)
+    }
+
     @Test("the docs read back what the writer wrote: escapes, nulls, numbers, skipped columns")
     func readsItsOwnLines() throws {
         let encoder = RowEncoder(schema: .checks)

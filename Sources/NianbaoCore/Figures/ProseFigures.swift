@@ -65,6 +65,9 @@ struct SentenceReader {
     static let totalWords = ProsePhrases.scalars(ProsePhrases.totalWords)
     static let partMarker = Array(ProsePhrases.partMarker.unicodeScalars)
     static let otherPeriod = ProsePhrases.scalars(ProsePhrases.otherPeriod)
+    static let cumulative = ProsePhrases.scalars(ProsePhrases.cumulative)
+    static let untilDate = ProsePhrases.scalars(ProsePhrases.untilDate)
+    static let thisYear = ProsePhrases.scalars(ProsePhrases.thisYear)
 
     mutating func read(_ clause: ProseClause) {
         if clause.sentence != sentence {
@@ -121,9 +124,9 @@ struct SentenceReader {
 
     /// `cumulative` for 历年累计, 截至…, or 累计 not scoped to the year; `year` otherwise.
     private func period(of before: [Unicode.Scalar]) -> String {
-        guard before.contains(anyOf: ProsePhrases.cumulative) else { return "year" }
-        if before.contains(anyOf: ProsePhrases.untilDate) { return "cumulative" }
-        let scoped = before.contains(anyOf: ProsePhrases.thisYear) || (year.map { before.years.contains($0) } ?? false)
+        guard before.contains(anyOf: Self.cumulative) else { return "year" }
+        if before.contains(anyOf: Self.untilDate) { return "cumulative" }
+        let scoped = before.contains(anyOf: Self.thisYear) || (year.map { before.years.contains($0) } ?? false)
         return scoped ? "year" : "cumulative"
     }
 

@@ -43,7 +43,7 @@ extension Array where Element == Unicode.Scalar {
 
     /// The years a clause names (2013年, 2013年度), in order.
     var years: [Int] {
-        indices(of: "年").compactMap { end -> Int? in
+        indices.filter { self[$0] == "年" }.compactMap { end -> Int? in
             guard end >= 4, (end - 4..<end).allSatisfy({ ProseNumbers.isDigit(self[$0]) }),
                   end == 4 || !ProseNumbers.isDigit(self[end - 5]) else { return nil }
             let year = Int(String(String.UnicodeScalarView(self[end - 4..<end])))!

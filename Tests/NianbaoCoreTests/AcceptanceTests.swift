@@ -6,15 +6,7 @@ import Testing
 /// shared/acceptance/score.py does; checks that Output/ is what a fresh run writes.
 @Suite("Acceptance: Samples against gold", .serialized)
 struct AcceptanceTests {
-    static let run: Result<URL, TestFailure> = {
-        do {
-            let folder = try Repository.temporaryFolder().appendingPathComponent("Output")
-            try Pipeline(config: PipelineConfig(input: Repository.samples, output: folder, jobs: 2)).run()
-            return .success(folder)
-        } catch {
-            return .failure(TestFailure("run failed: \(error)"))
-        }
-    }()
+    static let run = runSamples()
 
     @Test("every gold cell, metadata field, section and expected check; no false alarm")
     func scoresAgainstGold() throws {
@@ -39,11 +31,7 @@ struct AcceptanceTests {
     @Test("every sample's organ, division, level and kind as its gold says; each copy group one organ with one chosen copy")
     func identitiesAgainstGold() throws {
         let output = try Self.run.get()
-        func rows(_ table: String) throws -> [[String: Any]] {
-            try String(contentsOf: output.appendingPathComponent("\(table).jsonl"), encoding: .utf8).split(separator: "\n")
-                .map { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]).filter { !($0.value is NSNull) } }
-        }
-        let reports = try rows("reports"), organs = try rows("organs")
+        let reports = try jsonlRows(output, "reports"), organs = try jsonlRows(output, "organs")
         var groups: [String: [[String: Any]]] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: Repository.gold.path) where file.hasSuffix(".gold.json") {
             let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.gold.appendingPathComponent(file))) as! [String: Any]

@@ -6,15 +6,7 @@ import Testing
 /// deterministic, checked in headless Chromium (Debian's `chromium`, which `.ci/run` installs).
 @Suite("Data docs", .serialized)
 struct DocsTests {
-    static let output: Result<URL, TestFailure> = {
-        do {
-            let folder = try Repository.temporaryFolder().appendingPathComponent("Output")
-            try Pipeline(config: PipelineConfig(input: Repository.samples, output: folder, jobs: 2)).run()
-            return .success(folder)
-        } catch {
-            return .failure(TestFailure("run failed: \(error)"))
-        }
-    }()
+    static let output = runSamples()
 
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     /// `.ci/run` sets it: there a missing browser is a failure, not a skip.

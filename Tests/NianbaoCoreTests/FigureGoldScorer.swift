@@ -70,8 +70,5 @@ struct FigureGoldScorer {
         return score
     }
 
-    private func rows(_ table: String) throws -> [[String: Any]] {
-        let text = String(decoding: try Data(contentsOf: output.appendingPathComponent("\(table).jsonl")), as: UTF8.self)
-        return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
-    }
+    private func rows(_ table: String) throws -> [[String: Any]] { try jsonlRows(output, table) }
 }

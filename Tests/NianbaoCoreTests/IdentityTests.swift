@@ -108,16 +108,11 @@ struct PanelTests {
         return output
     }
 
-    /// A table's JSONL rows, JSON nulls left out (so that a missing value reads as nil).
-    private func rows(_ output: URL, _ table: String) throws -> [[String: Any]] {
-        try String(contentsOf: output.appendingPathComponent("\(table).jsonl"), encoding: .utf8).split(separator: "\n")
-            .map { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]).filter { !($0.value is NSNull) } }
-    }
+    private func rows(_ output: URL, _ table: String) throws -> [[String: Any]] { try jsonlRows(output, table) }
 
     @Test("the samples' copies of one report are grouped, one chosen (an HTML page); summing the panel counts each report once")
     func samplesPanel() throws {
-        let output = try Repository.temporaryFolder().appendingPathComponent("out")
-        try Pipeline(config: PipelineConfig(input: Repository.samples, output: output, jobs: 2)).run()
+        let output = try runSamples().get()
         let reports = try rows(output, "reports")
         let panel = try rows(output, "panel")
         var received: [Int: Int] = [:]
@@ -193,14 +188,10 @@ struct CodebookTests {
 
     @Test("every code the samples' output uses is in the codebook")
     func outputCodesListed() throws {
-        let output = try Repository.temporaryFolder().appendingPathComponent("out")
-        try Pipeline(config: PipelineConfig(input: Repository.samples, output: output, jobs: 2)).run()
+        let output = try runSamples().get()
         for column in Self.columns {
             let parts = column.split(separator: ".").map(String.init)
-            let text = try String(contentsOf: output.appendingPathComponent("\(parts[0]).jsonl"), encoding: .utf8)
-            let used = Set(try text.split(separator: "\n").compactMap { line in
-                (try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])[parts[1]] as? String
-            })
+            let used = Set(try jsonlRows(output, parts[0]).compactMap { $0[parts[1]] as? String })
             #expect(used.isSubset(of: Set(Codebook.codes(column))), "\(column): \(used.subtracting(Codebook.codes(column)))")
         }
     }

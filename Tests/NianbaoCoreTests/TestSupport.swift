@@ -28,6 +28,23 @@ enum Repository {
     }
 }
 
+/// A table's JSON Lines rows in an output folder, JSON nulls left out (a missing value reads as nil).
+func jsonlRows(_ folder: URL, _ table: String) throws -> [[String: Any]] {
+    try String(contentsOf: folder.appendingPathComponent("\(table).jsonl"), encoding: .utf8).split(separator: "\n")
+        .map { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]).filter { !($0.value is NSNull) } }
+}
+
+/// A run over Samples/ into a fresh folder, for a suite that reads its output.
+func runSamples() -> Result<URL, TestFailure> {
+    do {
+        let folder = try Repository.temporaryFolder().appendingPathComponent("Output")
+        try Pipeline(config: PipelineConfig(input: Repository.samples, output: folder, jobs: 2)).run()
+        return .success(folder)
+    } catch {
+        return .failure(TestFailure("run failed: \(error)"))
+    }
+}
+
 /// The data docs of an output folder: index.html and the report pages.
 func docsFileNames(_ folder: URL) -> [String] {
     let pages = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(DataDocs.pagesFolder).path)) ?? []

@@ -142,24 +142,6 @@ struct LineReader {
             if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true; try? handle.close() }
         }
     }
-
-    mutating func next() -> [UInt8]? {
-        while true {
-            if let end = buffer[start...].firstIndex(of: 0x0A) {
-                defer { start = end + 1 }
-                return Array(buffer[start..<end])
-            }
-            if finished {
-                guard start < buffer.count else { return nil }
-                defer { start = buffer.count }
-                return Array(buffer[start...])
-            }
-            buffer.removeFirst(start)
-            start = 0
-            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
-            if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true; try? handle.close() }
-        }
-    }
 }
 
 /// One table of the dataset read as rows of named values, and grouped by report_id in the order the
@@ -178,8 +160,6 @@ struct DatasetTable {
         reportColumn = schema.fields.firstIndex { $0.name == "report_id" }
         pending = lines.next()
     }
-
-    func column(_ name: String) -> Int { schema.fields.firstIndex { $0.name == name }! }
 
     mutating func next() -> [String?]? {
         defer { pending = lines.next() }

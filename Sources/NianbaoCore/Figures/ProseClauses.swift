@@ -126,8 +126,6 @@ enum ProseClauses {
         return key
     }
 
-    static func readingKey(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] { readingKey(scalars[...]) }
-
     /// The index of the closing bracket of `(qǐng)`: Latin letters, some with tone marks, nothing else.
     private static func pinyinEnd(_ scalars: ArraySlice<Unicode.Scalar>, from start: Int) -> Int? {
         var index = start

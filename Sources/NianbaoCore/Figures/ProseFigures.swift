@@ -148,11 +148,10 @@ struct SentenceReader {
         for compiled in ProsePhrases.compiled where compiled.phrase.kind == .zero && fits(compiled, key, excluding: key) {
             let phrase = compiled.phrase
             guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0) }).min() else { continue }
-            let negations = phrase.figure == "disclosure_fees" ? ProsePhrases.feeNegations : ProsePhrases.negations
-            guard key.negation(before: object, among: negations) else { continue }
+            guard key.negation(before: object, among: phrase.negations) else { continue }
             guard let quote = clause.quote else { continue }
             candidates.append(FigureCandidate(figure: phrase.figure, period: "year", value: 0,
-                                              unit: phrase.figure == "disclosure_fees" ? "unspecified" : "count",
+                                              unit: FigureCatalog.isMoney(phrase.figure) ? "unspecified" : "count",
                                               tier: phrase.tier, part: false, method: .prose, source: source, quote: quote))
         }
     }

@@ -26,6 +26,8 @@ struct ProsePhrase: Sendable {
     var topics: Set<String>? = nil
     /// The count words the figure is counted in; nil for any.
     var units: Set<String>? = nil
+    /// For `zero`: the words that deny the object (fees also 不收, 免收, 免费).
+    var negations: [String] = ProsePhrases.negations
 }
 
 /// A phrase with its words as scalars, compiled once: a clause is searched for them many times.
@@ -119,6 +121,6 @@ enum ProsePhrases {
         ProsePhrase(figure: "disclosure_fees", kind: .money, all: [["收取", "收费"]],
                     none: ["支出", "经费", "建设", "预算", "投入", "成本"]),
         ProsePhrase(figure: "disclosure_fees", kind: .zero, all: [["收费", "费用"]],
-                    none: ["支出", "经费", "建设", "预算", "投入", "成本", "诉讼"]),
+                    none: ["支出", "经费", "建设", "预算", "投入", "成本", "诉讼"], negations: feeNegations),
     ]
 }

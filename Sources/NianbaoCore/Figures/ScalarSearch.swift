@@ -1,12 +1,6 @@
 /// Word search in a clause key (an array of scalars): the few operations the prose reader needs.
 extension Array where Element == Unicode.Scalar {
-    func contains(_ word: String) -> Bool { firstIndex(of: word) != nil }
-
-    func contains(anyOf words: [String]) -> Bool { words.contains { contains($0) } }
-
     func contains(anyOf words: [[Unicode.Scalar]]) -> Bool { words.contains { firstIndex(of: $0) != nil } }
-
-    func firstIndex(of word: String) -> Int? { firstIndex(of: Array(word.unicodeScalars)) }
 
     func firstIndex(of needle: [Unicode.Scalar]) -> Int? {
         guard let head = needle.first, needle.count <= count else { return nil }
@@ -31,8 +25,6 @@ extension Array where Element == Unicode.Scalar {
         }
         return rest
     }
-
-    func firstIndex(ofAny words: [String]) -> Int? { words.compactMap { firstIndex(of: $0) }.min() }
 
     /// Every place a word starts.
     func indices(of word: String) -> [Int] {

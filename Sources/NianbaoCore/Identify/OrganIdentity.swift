@@ -1,5 +1,3 @@
-import Crypto
-
 /// Who published a report (SPEC §6): its full name, the names it was given, its division, level and
 /// kind, and an `organ_id` that is the same for every report of the body whatever form of its name a
 /// year used: the hash of its county-level division code and its body name in full form
@@ -86,9 +84,6 @@ enum OrganIdentifier {
 
     /// `o` and the first 12 hex digits of the key's SHA-256: the same on every machine and run.
     static func organID(key: String) -> String {
-        "o" + SHA256.hash(data: Array(key.utf8)).prefix(6).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        "o" + ShortDigest.hex(of: key, bytes: 6)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 
 /// What a reused parse depends on. A report parsed by another version of the code, or with another
 /// description of the template it used, or with other recognition markers, is parsed again.
@@ -28,10 +27,5 @@ public enum ParserVersion {
         uniqueKeysWithValues: (TemplateSpec.catalog + [.unknown]).map { ($0.code, digest(String(reflecting: $0))) }
     )
 
-    private static func digest(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
+    private static func digest(_ text: String) -> String { ShortDigest.hex(of: text, bytes: 8) }
 }

@@ -47,15 +47,12 @@ enum NationalFigures {
                 return "\(source.table.rawValue) \(cell.scopeName)\(place)"
             }.joined(separator: " + ")
             let quote: String = found.map(\.raw).joined(separator: " + ")
-            var figure = Figure(figure: source.figure, status: .missing, method: method, source: sourceText, quote: quote)
             let unreadable = found.contains { $0.status == .missing || $0.status == .unparsed }
             let reported = found.filter { $0.status == .reported }
-            if !unreadable, !reported.isEmpty {
-                figure.value = reported.reduce(Decimal(0)) { $0 + ($1.value ?? 0) }
-                figure.unit = "count"
-                figure.status = .reported
-            }
-            return figure
+            // A figure the cells do not state has no method, source or quote (SPEC §5).
+            guard !unreadable, !reported.isEmpty else { return Figure(figure: source.figure, status: .missing, method: nil, source: "", quote: "") }
+            return Figure(figure: source.figure, value: reported.reduce(Decimal(0)) { $0 + ($1.value ?? 0) }, unit: "count",
+                          status: .reported, method: method, source: sourceText, quote: quote)
         }
     }
 }

@@ -15,7 +15,7 @@ struct StatisticsHeader {
     /// Each header cell stood on a line of its own: so will the rows' cells.
     var cellPerLine = false
 
-    init?(_ tokens: [Token], at start: Int) {
+    init?(_ tokens: [Token], at start: Int, year: Int?) {
         self.start = start
         table = tokens[start].table
         var cells = [start]
@@ -23,14 +23,14 @@ struct StatisticsHeader {
         let words = Self.words(tokens[start])
         if table == nil, words.count > 1 {
             // The header's words on one line, white space between them (a line without values is one token).
-            valueRoles = words.map(Self.role(of:)).filter { $0 == .year || $0 == .cumulative }
+            valueRoles = words.map { Self.role(of: $0, year: year) }.filter { $0 == .year || $0 == .cumulative }
         } else if let table {
             while next < tokens.count, tokens[next].table == table, !tokens[next].startsRow { cells.append(next); next += 1 }
         } else if next < tokens.count, tokens[next].lead != nil {
             while next < tokens.count, tokens[next].lead != nil { cells.append(next); next += 1 }
         } else {
             // A cell per line: the header words that follow, each on its own line.
-            while next < tokens.count, Self.role(of: tokens[next].key) != .other, tokens[next].folded.hasAtMost(12) {
+            while next < tokens.count, Self.role(of: tokens[next].key, year: year) != .other, tokens[next].folded.hasAtMost(12) {
                 cells.append(next)
                 next += 1
             }
@@ -38,7 +38,7 @@ struct StatisticsHeader {
         }
         end = next
         for index in cells where words.count == 1 || table != nil {
-            let role = Self.role(of: tokens[index].key)
+            let role = Self.role(of: tokens[index].key, year: year)
             if case .grid(_, _, let column) = tokens[index].location { roles[column] = role }
             if role == .year || role == .cumulative { valueRoles.append(role) }
         }
@@ -56,12 +56,18 @@ struct StatisticsHeader {
         token.folded.split(whereSeparator: { $0.isWhitespace }).map { LabelKey.make(String($0)) }
     }
 
-    static func role(of key: String) -> Role {
+    /// A header cell's role. A value column names this year in any form (本年度, 当年, `2013年度`) or a
+    /// period to date (历年累计, 截至…); 累计 within the year (本年累计) is the year. A column that names
+    /// another year than the report's is neither: its values are not this report's figures.
+    static func role(of key: String, year: Int?) -> Role {
         if StatisticsLabels.labelHeaders.contains(key) { return .label }
         if StatisticsLabels.unitHeaders.contains(key) { return .unit }
-        if StatisticsLabels.cumulativeHeaders.contains(where: key.containsBytes) { return .cumulative }
-        if StatisticsLabels.yearHeaders.contains(where: key.containsBytes) { return .year }
-        return .other
+        let years = TitleParts.years(in: key)
+        if StatisticsLabels.toDateHeaders.contains(where: key.containsBytes) { return .cumulative }
+        let scopedToYear = StatisticsLabels.yearHeaders.contains(where: key.containsBytes) || !years.isEmpty
+        if let year, years.contains(where: { $0 != year }) { return .other }
+        if StatisticsLabels.cumulativeHeaders.contains(where: key.containsBytes) { return scopedToYear ? .year : .cumulative }
+        return scopedToYear ? .year : .other
     }
 }
 

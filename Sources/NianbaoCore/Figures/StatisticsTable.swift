@@ -15,12 +15,12 @@ enum StatisticsTable {
 
     enum Role: Equatable { case label, unit, year, cumulative, other }
 
-    static func read(_ tokens: [Token]) -> Reading {
+    static func read(_ tokens: [Token], year: Int?) -> Reading {
         var reading = Reading()
         var index = 0
         while index < tokens.count {
             guard tokens[index].folded.hasAtMost(60), StatisticsHeader.startsHeader(tokens[index]),
-                  let header = StatisticsHeader(tokens, at: index) else {
+                  let header = StatisticsHeader(tokens, at: index, year: year) else {
                 index += 1
                 continue
             }
@@ -41,11 +41,37 @@ enum StatisticsTable {
                 break
             }
             if hasValues { lastValueToken = row.last! }
-            guard let figure = StatisticsLabels.figure(ofLabelKey: labelToken.key) else { continue }
+            if let combined = StatisticsLabels.combinedFigures(ofLabel: labelToken.folded) {
+                readCombined(row, figures: combined, tokens: tokens, header: header, into: &reading)
+                continue
+            }
+            guard let figure = StatisticsLabels.figure(ofLabelKey: labelToken.key) else {
+                let hasNumbers = row.dropFirst().contains { tokens[$0].reading.isValue }
+                if hasNumbers, !labelToken.key.isEmpty {
+                    reading.findings.append(Finding(check: "statistics_label_unknown", scope: "statistics_table",
+                                                    message: "statistics-table row “\(labelToken.text)” (\(labelToken.location.description)) maps to no figure; not read"))
+                }
+                continue
+            }
             read(row, figure: figure, tokens: tokens, header: header, into: &reading)
         }
         if header.table == nil { reading.consumed.formUnion(header.start...max(header.start, lastValueToken)) }
         return max(rows.position, header.end)
+    }
+
+    /// A row that counts several figures at once gives none of them, except a zero, which is zero
+    /// for each (SPEC §5, combined labels).
+    private static func readCombined(_ row: [Int], figures: [String], tokens: [Token], header: StatisticsHeader, into reading: inout Reading) {
+        var zeros = Reading()
+        read(row, figure: figures[0], tokens: tokens, header: header, into: &zeros)
+        reading.findings += zeros.findings
+        for candidate in zeros.candidates where candidate.value == 0 {
+            for figure in figures {
+                var each = candidate
+                each.figure = figure
+                reading.candidates.append(each)
+            }
+        }
     }
 
     private static func read(_ row: [Int], figure: String, tokens: [Token], header: StatisticsHeader, into reading: inout Reading) {

@@ -4,20 +4,28 @@ import Foundation
 public enum ReportParser {
     public enum Rejection: Error, CustomStringConvertible {
         case notADisclosureReport
+        /// What the page is instead, as `ReportRecognition` tells.
+        case notAReport(String)
 
         public var description: String {
-            "not a government information disclosure annual report (no disclosure wording and no report parts found)"
+            switch self {
+            case .notADisclosureReport:
+                "not a government information disclosure annual report (no disclosure wording and no report parts found)"
+            case .notAReport(let reason): reason
+            }
         }
     }
 
     public static func parse(_ document: NormalizedDocument) throws -> ParsedReport {
         let tokens = document.tokens
         let nationalHeadings = PartLocator.national(in: tokens)
-        guard isDisclosureReport(tokens, nationalParts: nationalHeadings.count) else { throw Rejection.notADisclosureReport }
-
         var findings: [Finding] = []
         let metadata = MetadataReader.read(tokens, pageFields: document.source.pageFields,
                                            firstPart: nationalHeadings.first?.tokenIndex, findings: &findings)
+        if case .notReport(let reason) = ReportRecognition.verdict(tokens, nationalParts: nationalHeadings.count, reportTitle: metadata.title,
+                                                                  pageFields: document.source.pageFields) {
+            throw Rejection.notAReport(reason)
+        }
         let template = TemplateRecognizer.recognize(tokens: tokens, year: metadata.year)
 
         var cells: [Cell] = []
@@ -32,7 +40,7 @@ public enum ReportParser {
         findings += ConsistencyChecker.check(cells: cells, template: template)
 
         // A report without the national tables may carry the legacy statistics table.
-        let statistics = template.tables.isEmpty ? StatisticsTable.read(tokens) : StatisticsTable.Reading()
+        let statistics = template.tables.isEmpty ? StatisticsTable.read(tokens, year: metadata.year) : StatisticsTable.Reading()
         tableTokens.formUnion(statistics.consumed)
         findings += statistics.findings
         let headings = template.hasNationalParts ? nationalHeadings : PartLocator.legacy(in: tokens).filter { !tableTokens.contains($0.tokenIndex) }
@@ -82,19 +90,5 @@ public enum ReportParser {
         let start = headings.last { $0.number <= number }?.tokenIndex ?? 0
         let end = headings.first { $0.number > number }?.tokenIndex ?? tokenCount
         return start..<max(start, end)
-    }
-
-    /// At least three of the six national part headings; or disclosure wording (信息公开, 政务公开)
-    /// with either report wording (报告, 年报) or at least two legacy part headings on the topics the
-    /// 2007 regulation fixed (a report's page 2, or a body stored without its title). A page that
-    /// only mentions disclosure has neither.
-    private static func isDisclosureReport(_ tokens: [Token], nationalParts: Int) -> Bool {
-        if nationalParts >= 3 { return true }
-        guard tokens.contains(where: { token in
-            token.table == nil && (token.key.containsBytes("信息公开") || token.key.containsBytes("政务公开"))
-        }) else { return false }
-        if tokens.contains(where: { $0.key.containsBytes("报告") || $0.key.containsBytes("年报") }) { return true }
-        let topics = Set(PartLocator.legacy(in: tokens).map { SectionTopics.legacy(headingKey: tokens[$0.tokenIndex].key) })
-        return topics.intersection(["active", "on_request", "fees", "review_litigation", "consultations"]).count >= 2
     }
 }

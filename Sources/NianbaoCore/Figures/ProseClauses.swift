@@ -12,6 +12,9 @@ struct ProseClause {
     var piece: Int
     var pieceCount: Int
     var verbatim: VerbatimPieces
+    /// Its sentence as read up to the clause's end (white space and pinyin still in): the context a
+    /// clause's figure is weighed in (一年来, 窗口服务大厅 said before the clause).
+    var sentenceSoFar: ArraySlice<Unicode.Scalar> = []
 
     /// The clause as printed, trimmed; nil when the printed text does not cut into the same pieces
     /// (then no quote can be trusted). The printed text is cut only when a figure quotes it.
@@ -62,12 +65,15 @@ enum ProseClauses {
         let keys = pieces(reading)
         let printed = VerbatimPieces(verbatim)
         var clauses: [ProseClause] = []
+        var sentenceStart = 0, sentence = -1
         for (index, key) in keys.enumerated() {
+            if key.sentence != sentence { sentence = key.sentence; sentenceStart = key.range.lowerBound }
             let slice = reading[key.range]
             guard slice.contains(where: mayStateFigure) else { continue }
             let scalars = readingKey(slice)
             guard !scalars.isEmpty else { continue }
-            clauses.append(ProseClause(key: scalars, sentence: key.sentence, piece: index, pieceCount: keys.count, verbatim: printed))
+            clauses.append(ProseClause(key: scalars, sentence: key.sentence, piece: index, pieceCount: keys.count, verbatim: printed,
+                                       sentenceSoFar: reading[sentenceStart..<key.range.upperBound]))
         }
         return clauses
     }

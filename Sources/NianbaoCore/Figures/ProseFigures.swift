@@ -68,6 +68,9 @@ struct SentenceReader {
     static let cumulative = ProsePhrases.scalars(ProsePhrases.cumulative)
     static let untilDate = ProsePhrases.scalars(ProsePhrases.untilDate)
     static let thisYear = ProsePhrases.scalars(ProsePhrases.thisYear)
+    static let carryOver = ProsePhrases.scalars(ProsePhrases.carryOverWords)
+    static let foreignContexts = ProsePhrases.scalars(ProsePhrases.foreignContexts)
+    static let partQualifiers = ProsePhrases.scalars(ProsePhrases.partQualifiers)
 
     mutating func read(_ clause: ProseClause) {
         if clause.sentence != sentence {
@@ -87,8 +90,9 @@ struct SentenceReader {
         for number in numbers {
             defer { segmentStart = number.end }
             let before = Array(key[segmentStart..<number.start])
-            guard !mentionsAnotherPeriod(before) else { continue }
-            let period = self.period(of: before)
+            let carryOver = before.contains(anyOf: Self.carryOver)
+            guard carryOver || !mentionsAnotherPeriod(before) else { continue }
+            let period = self.period(of: before, sentence: clause.sentenceSoFar)
             if let total = totalOfSentence(before, number: number, clause: clause, period: period) {
                 candidates.append(total)
                 continue
@@ -97,14 +101,18 @@ struct SentenceReader {
             // single number may be named after it (收到2宗…申请). A trap word anywhere before it rules it out.
             let segment = Array(key[segmentStart..<number.end])
             let prefix = Array(key[0..<number.end])
-            let phrase = phrase(for: number, in: segment, prefix: prefix)
-                ?? (numbers.count == 1 ? phrase(for: number, in: key, prefix: key) : nil)
-            guard let phrase else { continue }
-            if let found = candidate(phrase.figure, number: number, tier: phrase.tier, clause: clause, period: period) { candidates.append(found) }
+            let phrase = phrase(for: number, in: segment, prefix: prefix, clause: clause)
+                ?? (numbers.count == 1 ? phrase(for: number, in: key, prefix: key, clause: clause) : nil)
+            guard let phrase, phrase.carryOver || !carryOver else { continue }
+            if var found = candidate(phrase.figure, number: number, tier: phrase.tier, clause: clause, period: period) {
+                // 各乡镇…1503条, 县直各单位…2475条, 通过网站…: a part of the figure, not its total.
+                if prefix.contains(anyOf: Self.partQualifiers) { found.part = true }
+                candidates.append(found)
+            }
         }
     }
 
-    private func phrase(for number: ProseNumber, in text: [Unicode.Scalar], prefix: [Unicode.Scalar]) -> ProsePhrase? {
+    private func phrase(for number: ProseNumber, in text: [Unicode.Scalar], prefix: [Unicode.Scalar], clause: ProseClause) -> ProsePhrase? {
         ProsePhrases.compiled.first { compiled in
             let phrase = compiled.phrase
             switch phrase.kind {
@@ -113,21 +121,32 @@ struct SentenceReader {
             case .count: guard number.unit != .yuan else { return false }
             }
             if let units = phrase.units, !units.contains(number.word) { return false }
-            return fits(compiled, text, excluding: prefix)
+            return fits(compiled, text, excluding: prefix, sentence: clause.sentenceSoFar)
         }?.phrase
     }
 
-    private func fits(_ compiled: CompiledPhrase, _ text: [Unicode.Scalar], excluding context: [Unicode.Scalar]) -> Bool {
+    private func fits(_ compiled: CompiledPhrase, _ text: [Unicode.Scalar], excluding context: [Unicode.Scalar],
+                      sentence: ArraySlice<Unicode.Scalar>) -> Bool {
         if let topics = compiled.phrase.topics, !topics.contains(topic) { return false }
-        return compiled.all.allSatisfy { text.contains(anyOf: $0) } && !context.contains(anyOf: compiled.none)
+        guard compiled.all.allSatisfy({ text.contains(anyOf: $0) }) && !context.contains(anyOf: compiled.none) else { return false }
+        return isAbout(compiled, clause: context, sentence: sentence)
     }
 
-    /// `cumulative` for 历年累计, 截至…, or 累计 not scoped to the year; `year` otherwise.
-    private func period(of before: [Unicode.Scalar]) -> String {
+    /// The phrase's subject named in the clause; or its part, in a sentence about nothing foreign.
+    private func isAbout(_ compiled: CompiledPhrase, clause: [Unicode.Scalar], sentence: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let subject = compiled.subject, !clause.contains(anyOf: subject) else { return true }
+        return compiled.phrase.subjectTopics.contains(topic) && !Array(sentence).contains(anyOf: Self.foreignContexts)
+    }
+
+    /// `cumulative` for 历年累计, 截至…, or 累计 not scoped to the year (in its clause or earlier in its
+    /// sentence: 一年来，…累计); `year` otherwise.
+    private func period(of before: [Unicode.Scalar], sentence: ArraySlice<Unicode.Scalar>) -> String {
         guard before.contains(anyOf: Self.cumulative) else { return "year" }
         if before.contains(anyOf: Self.untilDate) { return "cumulative" }
         let scoped = before.contains(anyOf: Self.thisYear) || (year.map { before.years.contains($0) } ?? false)
-        return scoped ? "year" : "cumulative"
+        if scoped { return "year" }
+        let context = Array(sentence)
+        return context.contains(anyOf: Self.thisYear) && !context.contains(anyOf: Self.untilDate) ? "year" : "cumulative"
     }
 
     /// 总计2401条 after 发布信息514条 in one sentence: the total of the figure before it, whose
@@ -145,7 +164,7 @@ struct SentenceReader {
     private mutating func readZero(_ clause: ProseClause) {
         let key = clause.key
         if let year, key.years.contains(where: { $0 != year }) { return }
-        for compiled in ProsePhrases.compiled where compiled.phrase.kind == .zero && fits(compiled, key, excluding: key) {
+        for compiled in ProsePhrases.compiled where compiled.phrase.kind == .zero && fits(compiled, key, excluding: key, sentence: clause.sentenceSoFar) {
             let phrase = compiled.phrase
             guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0) }).min() else { continue }
             guard key.negation(before: object, among: phrase.negations) else { continue }

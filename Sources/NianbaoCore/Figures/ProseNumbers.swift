@@ -29,7 +29,9 @@ enum ProseNumbers {
     static let chineseCountWords: Set<String> = ["条", "件", "宗", "项", "份", "篇", "例"]
     static let moneyWords: [(word: String, factor: Decimal)] = [("亿元", 100_000_000), ("万元", 10_000), ("元", 1)]
     /// A number followed by one of these is not a figure: a date, a share, an approximation.
-    static let notAFigure: [String] = ["%", "％", "‰", "年", "月", "日", "号", "时", "分", "岁", "余", "多", "以上", "左右", "多万"]
+    /// Periods and deadlines (15个工作日内, 3天, 24小时) are not counts either.
+    static let notAFigure: [String] = ["%", "％", "‰", "年", "月", "日", "号", "时", "分", "岁", "余", "多", "以上", "左右", "多万",
+                                       "个工作日", "工作日", "个月", "个小时", "小时", "天", "周", "个星期", "星期", "个季度", "季度"]
     @inline(__always)
     static func digitOfHan(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar {

@@ -28,6 +28,12 @@ struct ProsePhrase: Sendable {
     var units: Set<String>? = nil
     /// For `zero`: the words that deny the object (fees also 不收, 免收, 免费).
     var negations: [String] = ProsePhrases.negations
+    /// What the clause must be about (SPEC §5, scope): one of these words in it, or else the paragraph
+    /// stands in one of `subjectTopics` and its sentence names none of `foreignContexts`. nil: any clause.
+    var subject: [String]? = nil
+    var subjectTopics: Set<String> = []
+    /// The phrase counts a carry-over from last year (上年结转): 上年 does not make it another year's.
+    var carryOver = false
 }
 
 /// A phrase with its words as scalars, compiled once: a clause is searched for them many times.
@@ -35,11 +41,13 @@ final class CompiledPhrase: Sendable {
     let phrase: ProsePhrase
     let all: [[[Unicode.Scalar]]]
     let none: [[Unicode.Scalar]]
+    let subject: [[Unicode.Scalar]]?
 
     init(_ phrase: ProsePhrase) {
         self.phrase = phrase
         all = phrase.all.map { $0.map { Array($0.unicodeScalars) } }
         none = phrase.none.map { Array($0.unicodeScalars) }
+        subject = phrase.subject.map { $0.map { Array($0.unicodeScalars) } }
     }
 }
 
@@ -54,10 +62,14 @@ enum ProsePhrases {
     /// A number after these in its clause is counted since before the year…
     static let cumulative = ["历年", "累计至今", "截至目前", "截止目前", "条例实施以来", "截至", "截止", "累计"]
     /// …unless the clause scopes it to the year (本年度累计, 自2016年1月1日到12月31日累计) without 截至.
-    static let thisYear = ["本年", "全年", "年度", "当年", "今年"]
+    static let thisYear = ["本年", "全年", "年度", "当年", "今年", "一年来", "一年中", "年内"]
     static let untilDate = ["截至", "截止", "历年", "至今", "以来"]
     /// A clause that only says 总计2401条 is the total of the numbers before it in its sentence.
     static let totalWords = ["总计", "合计", "共计", "总共", "共", "累计", "各类", "信息", "政府信息", "达", "为", "有"]
+    /// A number after these in its clause is counted for a part of the organ's area or by one channel:
+    /// a part of the figure, the total only when nothing else states it.
+    static let partQualifiers = ["各乡镇", "各乡", "各镇", "各街道", "县直各", "市直各", "区直各", "各单位", "各部门", "通过网站", "通过门户网站",
+                                 "通过政府网站"]
     /// A sentence part after 其中 lists parts of the figure before it.
     static let partMarker = "其中"
     /// Paragraphs without any of these are not read (most of a national report's text).
@@ -72,7 +84,15 @@ enum ProsePhrases {
     static let notApplications = ["咨询", "答复", "回复", "办结", "同意", "不予", "否决", "不存在", "复议", "诉讼", "申诉", "收费",
                                   "费用", "当面", "传真", "邮件", "网上申请", "网络申请", "信函", "形式", "留言", "信箱", "来信",
                                   "来访", "结转", "上年"]
-    static let notActive = ["依申请", "不予", "申请", "咨询", "未公开", "不公开", "留言", "信箱"]
+    /// Documents issued (印发文件177件) are not items disclosed.
+    static let notActive = ["依申请", "不予", "申请", "咨询", "未公开", "不公开", "留言", "信箱", "印发", "制发", "发文"]
+    /// A count of 申请 is a disclosure application only when its clause says so, or it stands in the part
+    /// about applications; counts of a service hall, approvals, hotlines or mailboxes never are.
+    static let applicationSubject = ["信息公开", "依申请", "公开申请", "政务公开"]
+    static let applicationTopics: Set<String> = ["on_request", "statistics"]
+    static let foreignContexts = ["窗口", "审批", "办件", "行政许可", "便民服务", "政务服务", "热线", "信箱", "留言", "来信来访", "信访",
+                                  "服务大厅", "服务中心"]
+    static let carryOverWords = ["结转"]
 
     static let all: [ProsePhrase] = [
         // Items disclosed: 主动公开 named, else 公开…信息, else 发布…信息 in the disclosure part.
@@ -84,18 +104,35 @@ enum ProsePhrases {
                     topics: ["active"], units: itemUnits),
 
         // Applications by channel, then in all.
-        ProsePhrase(figure: "applications_in_person", kind: .count, all: [["当面", "现场申请"], ["申请"]], none: ["咨询"]),
-        ProsePhrase(figure: "applications_fax", kind: .count, all: [["传真"], ["申请"]], none: ["咨询"]),
-        ProsePhrase(figure: "applications_email", kind: .count, all: [["电子邮件", "邮件", "电子邮箱"], ["申请"]], none: ["咨询"]),
+        ProsePhrase(figure: "applications_in_person", kind: .count, all: [["当面", "现场申请"], ["申请"]], none: ["咨询"] + foreignContexts,
+                    subject: applicationSubject, subjectTopics: applicationTopics),
+        ProsePhrase(figure: "applications_fax", kind: .count, all: [["传真"], ["申请"]], none: ["咨询"] + foreignContexts,
+                    subject: applicationSubject, subjectTopics: applicationTopics),
+        ProsePhrase(figure: "applications_email", kind: .count, all: [["电子邮件", "邮件", "电子邮箱"], ["申请"]], none: ["咨询"] + foreignContexts,
+                    subject: applicationSubject, subjectTopics: applicationTopics),
         ProsePhrase(figure: "applications_online", kind: .count, all: [["网上申请", "网络申请", "在线申请", "网上提交", "网上提出"]],
-                    none: ["咨询"]),
-        ProsePhrase(figure: "applications_letter", kind: .count, all: [["信函"], ["申请"]], none: ["咨询"]),
-        ProsePhrase(figure: "applications_other", kind: .count, all: [["其他形式", "其它形式"], ["申请"]], none: ["咨询"]),
+                    none: ["咨询"] + foreignContexts, subject: applicationSubject, subjectTopics: applicationTopics),
+        ProsePhrase(figure: "applications_letter", kind: .count, all: [["信函"], ["申请"]], none: ["咨询"] + foreignContexts,
+                    subject: applicationSubject, subjectTopics: applicationTopics),
+        ProsePhrase(figure: "applications_other", kind: .count, all: [["其他形式", "其它形式"], ["申请"]], none: ["咨询"] + foreignContexts,
+                    subject: applicationSubject, subjectTopics: applicationTopics),
+        ProsePhrase(figure: "applications_carried_over", kind: .count, all: [["结转"], ["申请"]], none: ["下年", "下一年", "转入下"],
+                    subject: applicationSubject, subjectTopics: applicationTopics, carryOver: true),
+        // 受理依申请公开政府信息5件: applications accepted (items offered for request are counted in 条).
+        ProsePhrase(figure: "applications_received", kind: .count, all: [["受理", "收到", "接到"], ["依申请公开"]],
+                    none: notApplications + foreignContexts, units: ["件", "宗", "份", "个", "次", "起"],
+                    subject: applicationSubject, subjectTopics: applicationTopics),
         ProsePhrase(figure: "applications_received", kind: .count,
                     all: [["申请"], ["收到", "受理", "接到", "接收", "申请数", "申请总数", "提出", "共"]],
-                    none: notApplications + ["依申请公开信息", "依申请公开政府信息", "依申请公开的信息", "依申请公开的政府信息"]),
+                    none: notApplications + foreignContexts + ["依申请公开信息", "依申请公开政府信息", "依申请公开的信息", "依申请公开的政府信息"],
+                    subject: applicationSubject, subjectTopics: applicationTopics),
+        // 依申请公开0件: a count in 件 of 依申请公开 alone is the applications.
+        ProsePhrase(figure: "applications_received", kind: .count, all: [["依申请公开"]],
+                    none: notApplications + foreignContexts + ["信息", "文件", "目录", "事项"], tier: 1, units: ["件", "宗", "份"],
+                    subject: applicationSubject, subjectTopics: applicationTopics),
         ProsePhrase(figure: "applications_received", kind: .zero, all: [["申请"]],
-                    none: ["咨询", "复议", "诉讼", "申诉", "收费", "费用", "答复", "申请人"]),
+                    none: ["咨询", "复议", "诉讼", "申诉", "收费", "费用", "答复", "申请人", "结转"] + foreignContexts,
+                    subject: applicationSubject, subjectTopics: applicationTopics),
 
         // What became of them.
         ProsePhrase(figure: "not_held", kind: .count, all: [["信息不存在", "不存在"], ["答复", "申请", "否决"]]),
@@ -115,7 +152,8 @@ enum ProsePhrases {
         ProsePhrase(figure: "complaints", kind: .count, all: [["申诉"]], none: ["复议", "诉讼", "费用", "支出", "咨询"]),
         ProsePhrase(figure: "reviews", kind: .zero, all: [["复议"]], none: ["费用", "支出"]),
         ProsePhrase(figure: "litigation", kind: .zero, all: [["诉讼"]], none: ["费用", "支出"]),
-        ProsePhrase(figure: "complaints", kind: .zero, all: [["申诉"]], none: ["费用", "支出"]),
+        ProsePhrase(figure: "complaints", kind: .zero, all: [["申诉", "投诉", "举报"]], none: ["费用", "支出"]),
+        ProsePhrase(figure: "withheld", kind: .zero, all: [["不予公开"]], none: ["部分", "咨询", "复议", "诉讼"]),
 
         // Fees collected, never money spent on the work.
         ProsePhrase(figure: "disclosure_fees", kind: .money, all: [["收取", "收费"]],

@@ -28,7 +28,9 @@ struct StatisticsTableTests {
         // The table is not part of any section's text, and its rows are not part headings.
         #expect(report.sections.map(\.number) == [0, 1, 2, 3, 4, 5, 6, 7])
         #expect(!report.sections.contains { $0.text.contains("收到申请数") })
-        #expect(report.findings.isEmpty)
+        // The one row whose label names no figure is listed, quoted, and not read.
+        #expect(report.findings.map(\.check) == ["statistics_label_unknown"])
+        #expect(report.findings.first?.message.contains("“其中：主动公开规范性文件数” (line 25)") == true)
     }
 
     @Test("HTML page: one value column (数量), provincial labels, a blank and a dash row give nothing")
@@ -66,14 +68,17 @@ struct StatisticsTableTests {
         #expect(figures(report, "cumulative")["applications_received"] == nil)
     }
 
-    @Test("the table and the prose disagree: ambiguous, both in the finding")
+    @Test("the table and the prose disagree: the table's cell is the figure, a figure_conflict quotes both")
     func disagreement() throws {
         let sample = String(decoding: try Repository.sample(Self.text), as: UTF8.self)
             .replacingOccurrences(of: "我局共受理政府信息公开申请9件", with: "我局共受理政府信息公开申请11件")
         let report = try parseText(sample)
-        #expect(figures(report)["applications_received"]?.status == .ambiguous)
-        let message = report.findings.first { $0.check == "figure_ambiguous" }?.message ?? ""
-        #expect(message.contains("9 (line 30") && message.contains("11 (line 10"))
+        let figure = figures(report)["applications_received"]
+        #expect(figure?.status == .reported && figure?.value == 9 && figure?.method == .statisticsTable)
+        let conflict = report.findings.first { $0.check == "figure_conflict" }
+        #expect(conflict?.scope == "applications_received" && conflict?.severity == .warning)
+        #expect(conflict?.message.contains("the table gives 9 (line 30") == true && conflict?.message.contains("11 (line 10") == true)
+        #expect(!report.findings.contains { $0.check == "figure_ambiguous" })
     }
 
     @Test("label variants map to one figure; the longer label wins (不同意公开 is not 同意公开)")

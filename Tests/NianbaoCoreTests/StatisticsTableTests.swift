@@ -29,7 +29,9 @@ struct StatisticsTableTests {
         #expect(report.sections.map(\.number) == [0, 1, 2, 3, 4, 5, 6, 7])
         #expect(!report.sections.contains { $0.text.contains("收到申请数") })
         // The one row whose label names no figure is listed, quoted, and not read.
-        #expect(report.findings.map(\.check) == ["statistics_label_unknown"])
+        #expect(report.findings.map(\.check) == ["statistics_label_unknown", "figure_sum", "figure_sum"])
+        // Its website and gazette rows add up to more than the items disclosed (186 + 12 > 186): said, not fixed.
+        #expect(report.findings.filter { $0.check == "figure_sum" }.map(\.scope) == ["active_disclosed", "active_disclosed/cumulative"])
         #expect(report.findings.first?.message.contains("“其中：主动公开规范性文件数” (line 25)") == true)
     }
 

@@ -75,7 +75,8 @@ enum FigureResolution {
 
     /// `figure_conflict` when the prose that counts states another value than the table's cell.
     static func conflict(value: Decimal, source: String, quote: String, prose group: [FigureCandidate]) -> Finding? {
-        let others = counted(prose: group).filter { $0.value != value }
+        // A part (其中…, 各乡镇…) differs from its total by nature: only a whole conflicts.
+        let others = counted(prose: group.filter { !$0.part }).filter { $0.value != value }
         guard let first = others.first else { return nil }
         let listed = others.map { "\($0.value) (\($0.source): “\($0.quote)”)" }.joined(separator: "; ")
         return Finding(check: "figure_conflict", scope: scope(first.figure, first.period),

@@ -34,6 +34,12 @@ struct ProsePhrase: Sendable {
     var subjectTopics: Set<String> = []
     /// The phrase counts a carry-over from last year (上年结转): 上年 does not make it another year's.
     var carryOver = false
+
+    /// Everything the phrase says, in a fixed order (sets sorted): part of the parser version.
+    var fingerprint: String {
+        [figure, "\(kind)", "\(all)", "\(none)", "\(tier)", "\(topics.map { $0.sorted() } ?? [])", "\(units.map { $0.sorted() } ?? [])",
+         "\(negations)", "\(subject ?? [])", "\(subjectTopics.sorted())", "\(carryOver)"].joined(separator: "/")
+    }
 }
 
 /// A phrase with its words as scalars, compiled once: a clause is searched for them many times.

@@ -32,11 +32,38 @@ enum OrganForms {
     /// National bodies start so.
     static let national = ["国务院", "国家", "中国", "中华人民共和国", "海关总署", "国家统计局"]
 
-    /// The full form of a name (short body forms expanded; a bare place name gets 人民政府).
+    /// Zones and new areas are run by an administrative committee: their name as a publisher is it
+    /// (平潭综合实验区 = 平潭综合实验区管理委员会), as a city's name is its 人民政府 (SPEC §6).
+    static let zoneEndings = ["综合实验区", "实验区", "试验区", "开发区", "高新区", "示范区", "工业园区", "园区", "合作区", "保税区", "新区"]
+    static let zoneBody = "管理委员会"
+    /// A 新区 that GB/T 2260 listed as a district before 2020 (浦东新区, 滨海新区) has a 人民政府.
+    static let lastEditionOfDistricts = 2019
+
+    /// The full form of a name (short body forms expanded; a zone's bare name gets 管理委员会).
     static func fullForm(_ name: String) -> String {
         for (short, full) in expansions where name.hasSuffix(short) && !name.hasSuffix(full) {
             return String(name.dropLast(short.count)) + full
         }
+        if isZone(name) { return name + zoneBody }
         return name
+    }
+
+    static func isZone(_ name: String) -> Bool {
+        guard let ending = zoneEndings.first(where: name.hasSuffix), name.count > ending.count else { return false }
+        guard ending == "新区" else { return true }
+        return Divisions.named(ZoneAliases.official(name), year: lastEditionOfDistricts).isEmpty
+    }
+
+    /// How the names of bodies end (局, 委员会, 研究室, 管理处, 中心 …), whatever their kind.
+    static let bodyEndings = ["人民政府", "政府", "局", "委员会", "委", "厅", "办公室", "室", "办", "署", "院", "所", "站", "队", "处", "科",
+                              "馆", "会", "社", "部", "中心", "事务所", "集团", "公司"]
+
+    /// A name a report may give its publisher: a body's name (a known ending), a town's, a zone's, or a
+    /// division's. Anything else (城市, a name whose first glyphs a PDF without fonts lost) is no organ.
+    static func isOrganName(_ name: String, year: Int?) -> Bool {
+        let full = fullForm(name)
+        if bodyEndings.contains(where: full.hasSuffix) || townships.contains(where: name.hasSuffix) { return true }
+        return !Divisions.named(ZoneAliases.official(name), year: year).isEmpty
+            || !Divisions.named(ZoneAliases.official(name), year: nil).isEmpty
     }
 }

@@ -22,6 +22,7 @@ public enum MetadataReader {
         // Every name the report gives its publisher; the title's first (SPEC: as the title or page names it).
         metadata.organNames = OrganMentions.read(tokens: tokens, pageFields: pageFields,
                                                  titleOrgan: TitleParts.organ(in: metadata.title) ?? "", firstPart: firstPart)
+            .filter { OrganForms.isOrganName($0, year: metadata.year) }
         metadata.organ = metadata.organNames.first ?? ""
         metadata.publishedOn = pageDate(head: head, pageFields: pageFields) ?? signatureDate(tokens) ?? ""
         metadata.sourceURL = pageFields["source_url"].flatMap(webAddress) ?? ""

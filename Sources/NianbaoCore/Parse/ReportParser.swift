@@ -75,7 +75,7 @@ public enum ReportParser {
         let figures = FigureResolution.resolve(national: NationalFigures.read(cells),
                                                candidates: statistics.candidates + ProseFigures.candidates(in: paragraphs, year: metadata.year,
                                                                                                            nationalTables: !template.tables.isEmpty))
-        findings += figures.findings
+        findings += figures.findings + FigureChecker.check(figures.figures)
         // The identify stage: the publisher's name, division, level, kind and organ_id.
         let context = ([metadata.title, metadata.sourceURL] + document.source.pageFields.keys.sorted().map { document.source.pageFields[$0]! }
             + tokens.prefix(12).map(\.folded) + tokens.suffix(6).map(\.folded)).joined(separator: " ")

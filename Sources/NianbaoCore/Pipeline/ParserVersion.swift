@@ -3,14 +3,17 @@
 /// description of the template it used, or with other recognition markers, is parsed again.
 public enum ParserVersion {
     /// Raise when a change in code (not in template data) changes what a report parses to.
-    public static let code = "11"
+    public static let code = "12"
 
     /// The code version plus the markers that decide every report's template and the output's
     /// columns: rows reused from an earlier run must have been encoded for the same columns.
     public static let current: String = {
         let markers = TemplateSpec.catalog.map { "\($0.code):\($0.years.map { "\($0)" } ?? ""):\($0.markers)" }.joined(separator: ";")
         let columns = OutputSchema.all.map { "\($0.name):\($0.fields.map(\.name).joined(separator: ","))" }.joined(separator: ";")
-        return "\(code)-\(digest(markers + "|" + columns + "|docs " + DataDocs.version))"
+        // The figure and recognition descriptions are data too: a new phrase or label re-reads every report.
+        let figureData = ProsePhrases.all.map(\.fingerprint).joined(separator: ";") + String(reflecting: StatisticsLabels.figures)
+            + String(reflecting: StatisticsLabels.combinedParts) + String(reflecting: PageKinds.all)
+        return "\(code)-\(digest(markers + "|" + columns + "|docs " + DataDocs.version + "|" + figureData))"
     }()
 
     /// A fingerprint of one template's full description: rows, columns, labels, units, rules.

@@ -190,3 +190,15 @@ struct RealWorldFiguresTests {
         #expect(OrganForms.isOrganName("市政府研究室", year: 2019) && OrganForms.isOrganName("白城市", year: 2019))
     }
 }
+
+@Suite("Figures of the organ's own scope")
+struct FigureScopeTests {
+    @Test("Huaibei 2018 states applications for 市本级及市直部门 (101) and 市本级 (28): the city government's own level, 28")
+    func ownScope() throws {
+        let figures = try processSample(Seed.huaibei).parsed.figures.byCode
+        #expect(figures["applications_received"]?.value == 28 && figures["applications_received"]?.quote == "市本级依申请办件28件中已主动公开3件")
+        #expect(figures["applications_online"]?.value == 10)
+        // Only a wider scope stated (全市): that is the report's figure.
+        #expect(figures["active_disclosed"]?.value == 112304)
+    }
+}

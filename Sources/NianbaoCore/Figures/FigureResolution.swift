@@ -45,9 +45,11 @@ enum FigureResolution {
         return (figures.sorted(by: FigureCatalog.precedes), findings)
     }
 
-    /// The prose that counts: the strongest wording, and parts only when no whole is stated.
+    /// The prose that counts: the organ's own level when the text names it beside a wider one, the
+    /// strongest wording, and parts only when no whole is stated.
     static func counted(prose group: [FigureCandidate]) -> [FigureCandidate] {
         var prose = group.filter { $0.method == .prose }
+        if prose.contains(where: { $0.scope == .own }) { prose = prose.filter { $0.scope != .wider } }
         if let best = prose.map(\.tier).max() { prose = prose.filter { $0.tier == best } }
         if prose.contains(where: { !$0.part }) { prose = prose.filter { !$0.part } }
         return prose

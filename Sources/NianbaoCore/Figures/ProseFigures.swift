@@ -12,6 +12,10 @@ struct FigureCandidate: Sendable {
     var method: Figure.Method
     var source: String
     var quote: String
+    /// Whose count it is, as its words say (市本级 / 全市…); `unqualified` when they say nothing.
+    var scope: Scope = .unqualified
+
+    enum Scope: Sendable { case unqualified, own, wider }
 }
 
 /// A paragraph of the report's text and the topic of the part it stands in.
@@ -71,6 +75,15 @@ struct SentenceReader {
     static let carryOver = ProsePhrases.scalars(ProsePhrases.carryOverWords)
     static let foreignContexts = ProsePhrases.scalars(ProsePhrases.foreignContexts)
     static let partQualifiers = ProsePhrases.scalars(ProsePhrases.partQualifiers)
+    static let ownScope = ProsePhrases.scalars(ProsePhrases.ownScopeWords)
+    static let widerScope = ProsePhrases.scalars(ProsePhrases.widerScopeWords)
+
+    /// The scope the words before a number (back to the number before it) give it; a wider word wins
+    /// (市本级及市直部门 is wider than 市本级).
+    static func scope(of before: [Unicode.Scalar]) -> FigureCandidate.Scope {
+        if before.contains(anyOf: widerScope) { return .wider }
+        return before.contains(anyOf: ownScope) ? .own : .unqualified
+    }
 
     mutating func read(_ clause: ProseClause) {
         if clause.sentence != sentence {
@@ -107,6 +120,7 @@ struct SentenceReader {
             if var found = candidate(phrase.figure, number: number, tier: phrase.tier, clause: clause, period: period) {
                 // 各乡镇…1503条, 县直各单位…2475条, 通过网站…: a part of the figure, not its total.
                 if prefix.contains(anyOf: Self.partQualifiers) { found.part = true }
+                found.scope = Self.scope(of: before)
                 candidates.append(found)
             }
         }

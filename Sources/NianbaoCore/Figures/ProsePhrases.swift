@@ -99,6 +99,11 @@ enum ProsePhrases {
     static let foreignContexts = ["窗口", "审批", "办件", "行政许可", "便民服务", "政务服务", "热线", "信箱", "留言", "来信来访", "信访",
                                   "服务大厅", "服务中心"]
     static let carryOverWords = ["结转"]
+    /// Whose count a number is (SPEC §5, scope): the organ's own level (市本级), or a wider one (全市,
+    /// 市直部门, 各县区). When a report states a figure for its own level, a wider scope's value is not it.
+    static let ownScopeWords = ["本级"]
+    static let widerScopeWords = ["全市", "全县", "全区", "全省", "全镇", "市直", "县直", "区直", "省直", "各县", "各区", "各级", "各部门",
+                                  "各单位", "各乡镇", "系统内"]
 
     static let all: [ProsePhrase] = [
         // Items disclosed: 主动公开 named, else 公开…信息, else 发布…信息 in the disclosure part.
@@ -110,34 +115,37 @@ enum ProsePhrases {
                     topics: ["active"], units: itemUnits),
 
         // Applications by channel, then in all.
-        ProsePhrase(figure: "applications_in_person", kind: .count, all: [["当面", "现场申请"], ["申请"]], none: ["咨询"] + foreignContexts,
+        ProsePhrase(figure: "applications_in_person", kind: .count, all: [["当面", "现场申请"], ["申请"]], none: ["咨询"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
-        ProsePhrase(figure: "applications_fax", kind: .count, all: [["传真"], ["申请"]], none: ["咨询"] + foreignContexts,
+        ProsePhrase(figure: "applications_fax", kind: .count, all: [["传真"], ["申请"]], none: ["咨询"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
-        ProsePhrase(figure: "applications_email", kind: .count, all: [["电子邮件", "邮件", "电子邮箱"], ["申请"]], none: ["咨询"] + foreignContexts,
+        ProsePhrase(figure: "applications_email", kind: .count, all: [["电子邮件", "邮件", "电子邮箱"], ["申请"]], none: ["咨询"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
         ProsePhrase(figure: "applications_online", kind: .count, all: [["网上申请", "网络申请", "在线申请", "网上提交", "网上提出"]],
-                    none: ["咨询"] + foreignContexts, subject: applicationSubject, subjectTopics: applicationTopics),
-        ProsePhrase(figure: "applications_letter", kind: .count, all: [["信函"], ["申请"]], none: ["咨询"] + foreignContexts,
+                    none: ["咨询"], subject: applicationSubject, subjectTopics: applicationTopics),
+        ProsePhrase(figure: "applications_letter", kind: .count, all: [["信函"], ["申请"]], none: ["咨询"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
-        ProsePhrase(figure: "applications_other", kind: .count, all: [["其他形式", "其它形式"], ["申请"]], none: ["咨询"] + foreignContexts,
+        ProsePhrase(figure: "applications_other", kind: .count, all: [["其他形式", "其它形式"], ["申请"]], none: ["咨询"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
         ProsePhrase(figure: "applications_carried_over", kind: .count, all: [["结转"], ["申请"]], none: ["下年", "下一年", "转入下"],
                     subject: applicationSubject, subjectTopics: applicationTopics, carryOver: true),
         // 受理依申请公开政府信息5件: applications accepted (items offered for request are counted in 条).
         ProsePhrase(figure: "applications_received", kind: .count, all: [["受理", "收到", "接到"], ["依申请公开"]],
-                    none: notApplications + foreignContexts, units: ["件", "宗", "份", "个", "次", "起"],
+                    none: notApplications, units: ["件", "宗", "份", "个", "次", "起"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
         ProsePhrase(figure: "applications_received", kind: .count,
                     all: [["申请"], ["收到", "受理", "接到", "接收", "申请数", "申请总数", "提出", "共"]],
-                    none: notApplications + foreignContexts + ["依申请公开信息", "依申请公开政府信息", "依申请公开的信息", "依申请公开的政府信息"],
+                    none: notApplications + ["依申请公开信息", "依申请公开政府信息", "依申请公开的信息", "依申请公开的政府信息"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
+        // 市本级依申请办件28件: the cases on request handled.
+        ProsePhrase(figure: "applications_received", kind: .count, all: [["依申请办件", "依申请件数"]], none: notApplications,
+                    units: ["件", "宗", "份"], subject: applicationSubject, subjectTopics: applicationTopics),
         // 依申请公开0件: a count in 件 of 依申请公开 alone is the applications.
         ProsePhrase(figure: "applications_received", kind: .count, all: [["依申请公开"]],
-                    none: notApplications + foreignContexts + ["信息", "文件", "目录", "事项"], tier: 1, units: ["件", "宗", "份"],
+                    none: notApplications + ["信息", "文件", "目录", "事项"], tier: 1, units: ["件", "宗", "份"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
         ProsePhrase(figure: "applications_received", kind: .zero, all: [["申请"]],
-                    none: ["咨询", "复议", "诉讼", "申诉", "收费", "费用", "答复", "申请人", "结转"] + foreignContexts,
+                    none: ["咨询", "复议", "诉讼", "申诉", "收费", "费用", "答复", "申请人", "结转"],
                     subject: applicationSubject, subjectTopics: applicationTopics),
 
         // What became of them.

@@ -46,6 +46,13 @@ struct RealWorldFiguresTests {
         // yongjia_nyj_2010's stored text stops at `没有收到政府信息公开申`: the word is cut, not read.
         #expect(score.found == score.expected - 1, "\(score.notFound.joined(separator: "\n"))")
         #expect(score.wrong.isEmpty && score.invented.isEmpty && score.badQuotes.isEmpty, "\(score.wrong + score.invented + score.badQuotes)")
+        // The docs' index counts, per figure, the reports that state it: as many as figures.jsonl has.
+        let index = String(decoding: try Data(contentsOf: output.appendingPathComponent("index.html")), as: UTF8.self)
+        let reported = try jsonlRows(output, "figures").filter {
+            $0["figure"] as? String == "active_disclosed" && $0["period"] as? String == "year" && $0["status"] as? String == "reported"
+        }.count
+        #expect(reported == 13)
+        #expect(index.contains("<tr data-figure=\"active_disclosed\">") && index.contains("<td class=\"n\" data-status=\"reported\">\(reported)</td>"))
     }
 
     @Test("a value column that names the year (2013年度) is this year's; one that names another year is not read")

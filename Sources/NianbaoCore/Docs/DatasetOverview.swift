@@ -24,6 +24,11 @@ struct DatasetOverview {
     /// "check/severity" → findings.
     var findings: [String: Int] = [:]
     var attention: [Attention] = []
+    /// Reports chosen for the panel (copies left out): figure → status → reports; figure → reports
+    /// with a conflict between table and text; statistics labels no figure maps → reports.
+    var figureStatus: [String: [String: Int]] = [:]
+    var figureConflicts: [String: Int] = [:]
+    var unknownLabels: [String: Int] = [:]
     var organs: [ReportPage.Row] = []
     var panel: [ReportPage.Row] = []
 
@@ -33,6 +38,7 @@ struct DatasetOverview {
         if !report["copy_of"].isEmpty { copies += 1 }
         let year = report["year"].isEmpty ? "—" : report["year"]
         coverage[year, default: [:]]["\(report["template"])/\(report["status"])", default: 0] += 1
+        if report["copy_of"].isEmpty { addFigures(page) }
         var errors = 0, warnings = 0, missingTables = 0
         for check in page.checks {
             findings["\(check["check"])/\(check["severity"])", default: 0] += 1
@@ -44,6 +50,26 @@ struct DatasetOverview {
                                        organ: report["organ"], year: report["year"], template: report["template"], status: report["status"],
                                        errors: errors, warnings: warnings, missingTables: missingTables))
         }
+    }
+
+    private mutating func addFigures(_ page: ReportPage) {
+        var seen = Set<String>()
+        for figure in page.figures where figure["period"] == "year" && seen.insert(figure["figure"]).inserted {
+            figureStatus[figure["figure"], default: [:]][figure["status"], default: 0] += 1
+        }
+        var conflicted = Set<String>(), labels = Set<String>()
+        for check in page.checks {
+            if check["check"] == "figure_conflict" { conflicted.insert(check["scope"]) }
+            if check["check"] == "statistics_label_unknown", let label = Self.quoted(check["message"]) { labels.insert(label) }
+        }
+        for figure in conflicted { figureConflicts[figure, default: 0] += 1 }
+        for label in labels { unknownLabels[label, default: 0] += 1 }
+    }
+
+    /// The text between the first “ and ” of a finding's message (the label it quotes).
+    static func quoted(_ message: String) -> String? {
+        guard let open = message.firstIndex(of: "“"), let close = message[open...].firstIndex(of: "”") else { return nil }
+        return String(message[message.index(after: open)..<close])
     }
 
     mutating func addReject(reason: String) {

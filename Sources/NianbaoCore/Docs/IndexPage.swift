@@ -17,6 +17,7 @@ struct IndexPage {
         stats(&html)
         coverage(&html)
         findings(&html)
+        figureCoverage(&html)
         attention(&html)
         panel(&html)
         rejects(&html)

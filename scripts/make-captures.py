@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Make the capture matrix: every HTML sample turned into text the way crawlers and users do it.
 
-For each Samples/1xx_*.html this writes Tests/NianbaoCoreTests/Fixtures/captures/<sample>.<kind>.txt:
+For each Samples/1xx_*.html and each real page in Tests/NianbaoCoreTests/Fixtures/pages/ (report pages as
+their sites served them, with cell gold) this writes Tests/NianbaoCoreTests/Fixtures/captures/<sample>.<kind>.txt:
 
   gettext-empty    BeautifulSoup get_text("")        (a crawler's text with nothing between elements)
   gettext-newline  BeautifulSoup get_text("\\n")
@@ -59,7 +60,12 @@ def write(name, kind, text, encoding="utf-8"):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    for path in sorted(glob.glob(os.path.join(ROOT, "Samples", "1*.html"))):
+    pages = sorted(glob.glob(os.path.join(ROOT, "Samples", "1*.html")))
+    pages += sorted(glob.glob(os.path.join(ROOT, "Tests", "NianbaoCoreTests", "Fixtures", "pages", "*.html")))
+    only = sys.argv[1:]
+    for path in pages:
+        if only and not any(word in path for word in only):
+            continue
         name = os.path.splitext(os.path.basename(path))[0]
         raw, soup = decoded(path)
         for tag in soup(["script", "style"]):

@@ -24,7 +24,7 @@ public enum TextExtractor {
         for (label, value) in header.fields { fields.add(label, value) }
         var lineNumber = header.lineCount
         var markdown = false
-        for rawLine in allLines.dropFirst(header.lineCount) {
+        for (position, rawLine) in allLines.enumerated().dropFirst(header.lineCount) {
             lineNumber += 1
             var features = LineFeatures(rawLine)
             var line = rawLine
@@ -36,7 +36,16 @@ public enum TextExtractor {
                 if markdown { line = MarkdownMarkup.strip(line) }
             }
             let trimmed = line.trimmingSpaces()
-            if trimmed.isEmpty { continue }
+            if trimmed.isEmpty {
+                // A line holding only a no-break space between two lines of text is an empty cell's
+                // `&nbsp;` in a capture that writes a cell per line (BeautifulSoup's get_text): a cell
+                // the capture shows, blank. Where empty lines separate the cells (seeds 000, 001) such a
+                // line may as well be an empty paragraph after a table, and is left out.
+                if line.unicodeScalars.contains("\u{00A0}"), Self.hasText(allLines, position - 1), Self.hasText(allLines, position + 1) {
+                    blocks.append(.paragraph(Paragraph(text: Self.blankCell, location: .line(lineNumber))))
+                }
+                continue
+            }
             let location = SourceLocation.line(lineNumber)
             if (features.separator || features.digit) && (TextRules.isRuleLine(trimmed) || PageFurniture.isFurniture(trimmed)) {
                 if features.separator && !features.digit { markdown = true }
@@ -67,6 +76,13 @@ public enum TextExtractor {
             : features.gap ? ValueRuns.splitAtGaps(line) : [ValueRuns.Piece(text: line, lead: nil)]
         if pieces.count == 1, features.space, line.utf8.count > InlineParts.minimumLength { return InlineParts.split(line) }
         return pieces
+    }
+
+    /// The text of a line that held only a no-break space: a placeholder cell, never report text.
+    static let blankCell = "&nbsp;"
+
+    private static func hasText(_ lines: [String], _ index: Int) -> Bool {
+        index >= 0 && index < lines.count && !lines[index].isEmpty
     }
 
     /// How far down a capture the page's fields are looked for.

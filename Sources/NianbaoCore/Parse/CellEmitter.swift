@@ -7,25 +7,22 @@ struct CellEmitter {
     let spec: TableSpec
     let tokens: [Token]
 
+    /// The identities a row of the block obeys: its total is the sum of its part columns.
+    func sums(of block: BlockSpec) -> [ArithmeticPlacement.Sum] {
+        guard spec.rules.rowTotal != nil, let total = block.totalColumn else { return [] }
+        return [ArithmeticPlacement.Sum(parts: block.columns.indices.filter { block.columns[$0].role == .part }, total: total)]
+    }
+
     func emit(_ placed: PlacedValues, into reading: inout TableReading) {
         var cells: [Cell] = []
         var findings: [Finding] = []
         for (blockIndex, block) in spec.blocks.enumerated() {
             let headerUnits = moneyUnits(block: block, headerTokens: placed.headers[blockIndex])
+            let placements = placements(of: block, values: placed.values[blockIndex], unplaceable: placed.unplaceable)
             for (rowIndex, row) in block.rows.enumerated() {
                 let values = placed.values[blockIndex][rowIndex]
                 let scope = block.code.isEmpty ? row.code : "\(block.code)/\(row.code)"
-                // A short row's values may be placed against a full row of the table (layout captures).
-                let short = !values.isEmpty && values.count < block.columns.count
-                var placement = RowPlacement.decide(values, columns: block.columns.count,
-                                                    totalColumn: block.totalColumn == block.columns.count - 1 ? block.totalColumn : nil,
-                                                    tokens: tokens,
-                                                    reference: short ? referenceRow(near: rowIndex, in: placed.values[blockIndex],
-                                                                                    columns: block.columns.count) : nil)
-                if let run = placed.unplaceable {
-                    placement = .unplaceable(run, check: "row_short", reason: "\(run.count) values on a line for the table's "
-                                             + "\(block.rows.count * block.columns.count) cells: the capture dropped cells, and which is not shown")
-                }
+                let placement = placements[rowIndex]
                 // A table none of whose values can be placed has one finding, on the table.
                 findings += rowFindings(values, placement: placement, columns: block.columns.count,
                                         scope: placed.unplaceable == nil ? scope : spec.kind.rawValue,
@@ -34,6 +31,7 @@ struct CellEmitter {
                 var columnTokens = [Int?](repeating: nil, count: block.columns.count)
                 var digits: [Character] = [], digitToken = 0
                 var emptyIsBlank = false
+                var undecided: [Int] = []
                 var unparsed: (raw: String, source: String)?
                 switch placement {
                 case .aligned(let aligned):
@@ -41,6 +39,10 @@ struct CellEmitter {
                 case .positioned(let positions):
                     columnTokens = positions
                     emptyIsBlank = true
+                case .proven(let positions, let open):
+                    columnTokens = positions
+                    emptyIsBlank = true
+                    undecided = open
                 case .digits(let token):
                     digits = Array(tokens[token].folded)
                     digitToken = token
@@ -60,7 +62,7 @@ struct CellEmitter {
                     } else if let unparsed {
                         cell.status = .unparsed
                         (cell.raw, cell.source) = unparsed
-                    } else if emptyIsBlank {
+                    } else if emptyIsBlank && !undecided.contains(columnIndex) {
                         cell.status = .blank
                         cell.source = tokens[values[0]].location.description
                     }
@@ -97,6 +99,63 @@ struct CellEmitter {
         reading.findings = findings
     }
 
+    /// Where each row's values go: by what the capture shows, then, for short rows nothing placed, by
+    /// the row's arithmetic together with the table's column identities over the rows already placed
+    /// (again while that places more).
+    private func placements(of block: BlockSpec, values rows: [[Int]], unplaceable: [Int]?) -> [RowPlacement] {
+        if let run = unplaceable {
+            let placement = RowPlacement.unplaceable(run, check: "row_short", reason: "\(run.count) values on a line for the table's "
+                                                     + "\(block.rows.count * block.columns.count) cells: the capture dropped cells, and which is not shown")
+            return Array(repeating: placement, count: rows.count)
+        }
+        let columns = block.columns.count
+        var placements = rows.indices.map { index -> RowPlacement in
+            let values = rows[index]
+            // A short row's values may be placed against a full row of the table (layout captures).
+            let short = !values.isEmpty && values.count < columns
+            return RowPlacement.decide(values, columns: columns, sums: sums(of: block), tokens: tokens,
+                                       reference: short ? referenceRow(near: index, in: rows, columns: columns) : nil)
+        }
+        var progress = true
+        while progress {
+            progress = false
+            for index in rows.indices {
+                guard case .unplaceable(_, "row_short", _) = placements[index], !rows[index].isEmpty, rows[index].count < columns else { continue }
+                let expected = ColumnIdentities.expected(row: index, block: block, rules: spec.rules, known: placements.map(known))
+                guard !expected.isEmpty else { continue }
+                let numbers = rows[index].map { token -> Decimal? in
+                    if case .number(let value, _, _) = tokens[token].reading { return value }
+                    return nil
+                }
+                guard let slots = ArithmeticPlacement.place(numbers, columns: columns, sums: sums(of: block), expected: expected) else { continue }
+                let proven = RowPlacement.proven(slots, values: rows[index])
+                guard case .proven = proven else { continue }
+                placements[index] = proven
+                progress = true
+            }
+        }
+        return placements
+    }
+
+    /// A placed row's values for the identities: numbers, blanks as 0, nil where not known.
+    private func known(_ placement: RowPlacement) -> [Decimal?] {
+        func value(_ token: Int?, blank: Bool) -> Decimal? {
+            guard let token else { return blank ? 0 : nil }
+            switch tokens[token].reading {
+            case .number(let number, _, _): return number
+            case .placeholder: return 0
+            case .text: return nil
+            }
+        }
+        switch placement {
+        case .aligned(let columns): return columns.map { value($0, blank: false) }
+        case .positioned(let columns): return columns.map { value($0, blank: true) }
+        case .proven(let columns, let undecided): return columns.indices.map { undecided.contains($0) ? nil : value(columns[$0], blank: true) }
+        case .digits(let token): return tokens[token].folded.map { Decimal(string: String($0)) }
+        case .unplaceable: return []
+        }
+    }
+
     /// The nearest full row of values on a line of its own in the same block (before the row first).
     private func referenceRow(near row: Int, in rows: [[Int]], columns: Int) -> [Int]? {
         let full = { (values: [Int]) in values.count == columns && values.allSatisfy { self.tokens[$0].middle != nil }
@@ -121,6 +180,13 @@ struct CellEmitter {
             return [Finding(check: "row_short", scope: scope, expected: Decimal(columns), actual: Decimal(values.count),
                             message: "\(values.count) values on one line for \(columns) cells (\(quoted(values[...]))), placed by where they "
                                 + "stand against the table's full rows; column \(empty) empty on the page, so blank")]
+        case .proven(_, let undecided):
+            let open = undecided.map { String($0 + 1) }.joined(separator: ", ")
+            return [Finding(check: undecided.isEmpty ? "row_short" : "cells_missing", scope: scope, expected: Decimal(columns),
+                            actual: Decimal(values.count),
+                            message: "\(values.count) values for \(columns) cells (\(quoted(values[...]))), placed where the row's and the "
+                                + "table's arithmetic puts them; the other columns blank"
+                                + (undecided.isEmpty ? "" : ", except column \(open), which the arithmetic leaves open: missing"))]
         case .digits(let token):
             return [Finding(check: "cells_joined", scope: scope, expected: Decimal(columns), actual: 1,
                             message: "\(tokens[token].text.trimmingSpaces().debugDescription) for \(columns) cells: as many digits as cells, "

@@ -26,6 +26,7 @@ extension SectionBuilder {
             let end = offset + 1 < headings.count ? headings[offset + 1].tokenIndex : tokens.count
             return (headings[offset].tokenIndex + 1..<end).filter { index in
                 tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
+                    && tokens[index].text != TextExtractor.blankCell
             }
         }
     }
@@ -44,7 +45,7 @@ extension SectionBuilder {
     static func preambleTokens(_ tokens: [Token], before end: Int, tableTokens: Set<Int>, title: String) -> [Int] {
         (0..<end).filter { index in
             tokens[index].table == nil && !tableTokens.contains(index) && !PageChrome.isChrome(tokens[index].folded)
-                && !PreambleFurniture.isFurniture(tokens[index], title: title)
+                && !PreambleFurniture.isFurniture(tokens[index], title: title) && tokens[index].text != TextExtractor.blankCell
         }
     }
 

@@ -14,17 +14,17 @@ enum ReportRecognition {
     static let headLines = 15
 
     static func verdict(_ tokens: [Token], nationalParts: Int, reportTitle: String, pageFields: [String: String]) -> Verdict {
-        let legacyTopics = topics(tokens)
-        let hasParts = nationalParts >= 3 || legacyTopics >= 2
+        // The legacy parts are looked for only when the national ones are not there (most pages have them).
+        let legacyTopics = nationalParts >= 3 ? 0 : topics(tokens)
         if let (kind, title) = namedKind(tokens, reportTitle: reportTitle, pageFields: pageFields) {
             let carriesReport = nationalParts >= 3 || (legacyTopics >= 2 && namesAnnualReport(tokens))
             if !carriesReport { return .notReport("not a disclosure annual report: \(kind.name), titled “\(title)”") }
             return .report
         }
-        if !hasParts, reportTitles(tokens) >= 3 {
+        if nationalParts >= 3 { return .report }
+        if legacyTopics < 2, reportTitles(tokens) >= 3 {
             return .notReport("not a disclosure annual report: a list of reports (their titles or links), no report parts")
         }
-        if nationalParts >= 3 { return .report }
         guard tokens.contains(where: { $0.table == nil && PageKinds.disclosureWords.contains(where: $0.key.containsBytes) }) else {
             return .notReport(ReportParser.Rejection.notADisclosureReport.description)
         }

@@ -41,9 +41,11 @@ enum TextRules {
             }
         }
         slots.append(String(current).trimmingSpaces())
-        // The slots before the first separator and after the last are outside the table when empty.
-        if slots.first == "" { slots.removeFirst() }
-        if slots.last == "" { slots.removeLast() }
+        // The slots before the first separator and after the last are outside the table when empty;
+        // a row drawn without outer pipes (html2text's `label| 1| 2| `) ends with its last cell, empty or not.
+        let outerPipes = slots.first == ""
+        if outerPipes { slots.removeFirst() }
+        if slots.last == "", outerPipes || slots.count < 3 { slots.removeLast() }
         // A rule drawn through a slot (`│三、本年度办理结果├────┼──`) is no cell.
         return slots.filter { slot in !(slot.unicodeScalars.contains { isBoxDrawing($0.value) }
                                           && slot.unicodeScalars.allSatisfy { isBoxDrawing($0.value) || TextScanning.isSpace($0.value) }) }

@@ -120,7 +120,13 @@ struct CellEmitter {
         while progress {
             progress = false
             for index in rows.indices {
-                guard case .unplaceable(_, "row_short", _) = placements[index], !rows[index].isEmpty, rows[index].count < columns else { continue }
+                let open: Bool
+                switch placements[index] {
+                case .unplaceable(_, "row_short", _): open = true
+                case .proven(_, let undecided): open = !undecided.isEmpty
+                default: open = false
+                }
+                guard open, !rows[index].isEmpty, rows[index].count < columns else { continue }
                 let expected = ColumnIdentities.expected(row: index, block: block, rules: spec.rules, known: placements.map(known))
                 guard !expected.isEmpty else { continue }
                 let numbers = rows[index].map { token -> Decimal? in
@@ -129,7 +135,7 @@ struct CellEmitter {
                 }
                 guard let slots = ArithmeticPlacement.place(numbers, columns: columns, sums: sums(of: block), expected: expected) else { continue }
                 let proven = RowPlacement.proven(slots, values: rows[index])
-                guard case .proven = proven else { continue }
+                guard case .proven = proven, proven != placements[index] else { continue }
                 placements[index] = proven
                 progress = true
             }

@@ -7,11 +7,15 @@ import Foundation
 public enum TextExtractor {
     public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
         var blocks: [Block] = []
-        var pipeRows: [[Paragraph]] = []
+        var pipeRows: [(slots: [String], location: SourceLocation)] = []
 
         func flushPipeRows() {
             if !pipeRows.isEmpty {
-                blocks.append(.table(ExtractedTable(rows: pipeRows)))
+                // Empty slots are blank cells in a table that holds values; in one that holds none
+                // (seed 002, whose numbers the crawler lost) they are lost text.
+                let tableHasValue = pipeRows.contains { TextRules.hasValue($0.slots) }
+                let rows = pipeRows.map { row in TextRules.cells(of: row.slots, tableHasValue: tableHasValue).map { Paragraph(text: $0, location: row.location) } }
+                blocks.append(.table(ExtractedTable(rows: rows.filter { !$0.isEmpty })))
                 pipeRows = []
             }
         }
@@ -52,10 +56,8 @@ public enum TextExtractor {
                 continue
             }
             if features.separator, let slots = TextRules.slots(of: trimmed) {
-                let cells = TextRules.cells(of: slots)
-                if lineNumber <= Self.fieldLines { fields.readRow(cells) }
-                let kept = cells.map { Paragraph(text: $0, location: location) }
-                if !kept.isEmpty { pipeRows.append(kept) }
+                if lineNumber <= Self.fieldLines { fields.readRow(TextRules.cells(of: slots, tableHasValue: false)) }
+                pipeRows.append((slots, location))
                 continue
             }
             if lineNumber <= Self.fieldLines { fields.readLine(trimmed) }

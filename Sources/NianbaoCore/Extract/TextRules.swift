@@ -51,13 +51,16 @@ enum TextRules {
                                           && slot.unicodeScalars.allSatisfy { isBoxDrawing($0.value) || TextScanning.isSpace($0.value) }) }
     }
 
-    /// The cells of a row's slots. An empty slot is a cell the capture shows (blank) only in a row
-    /// that holds a value, and after its first filled slot (leading empties are the rows a label
-    /// spans); in a row with no value at all (seed 002, whose numbers the crawler lost) the empty
-    /// slots are lost text, left out so that their cells come out missing, never blank.
-    static func cells(of slots: [String]) -> [String] {
-        let hasValue = slots.contains { !$0.isEmpty && CellReading(WidthFolding.fold($0)).isValue }
-        guard hasValue, let first = slots.firstIndex(where: { !$0.isEmpty }) else { return slots.filter { !$0.isEmpty } }
+    /// The cells of a row's slots. An empty slot is a cell the capture shows (blank) in a table that
+    /// holds values, after the row's first filled slot (leading empties are the rows a label spans);
+    /// in a table with no value at all (seed 002, whose numbers the crawler lost) the empty slots are
+    /// lost text, left out so that their cells come out missing, never blank.
+    static func cells(of slots: [String], tableHasValue: Bool) -> [String] {
+        guard tableHasValue || hasValue(slots), let first = slots.firstIndex(where: { !$0.isEmpty }) else { return slots.filter { !$0.isEmpty } }
         return Array(slots[first...])
+    }
+
+    static func hasValue(_ slots: [String]) -> Bool {
+        slots.contains { !$0.isEmpty && CellReading(WidthFolding.fold($0)).isValue }
     }
 }

@@ -76,8 +76,11 @@ public enum TextExtractor {
     private static func pieces(of line: String, features: LineFeatures) -> [ValueRuns.Piece] {
         let pieces = features.space && features.digit ? ValueRuns.split(line)
             : features.gap ? ValueRuns.splitAtGaps(line) : [ValueRuns.Piece(text: line, lead: nil)]
-        if pieces.count == 1, features.space, line.utf8.count > InlineParts.minimumLength { return InlineParts.split(line) }
-        return pieces
+        var split = pieces
+        if pieces.count == 1, features.space, line.utf8.count > InlineParts.minimumLength { split = InlineParts.split(line) }
+        // A long line may hold headings glued to the sentences around them.
+        guard line.utf8.count > InlineParts.minimumLength else { return split }
+        return split.flatMap(GluedHeadings.split)
     }
 
     /// The text of a line that held only a no-break space: a placeholder cell, never report text.

@@ -26,7 +26,7 @@ struct CaptureMatrixTests {
     }
 
     /// The capture's cells against the page's: a `reported` value the page does not have is wrong.
-    private func tally(_ capture: ParsedReport, against page: ParsedReport) -> (Tally, [String]) {
+    static func tally(_ capture: ParsedReport, against page: ParsedReport) -> (Tally, [String]) {
         var tally = Tally()
         var wrong: [String] = []
         let captured = Dictionary(capture.cells.map { ("\($0.table.rawValue)/\($0.scopeName)", $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,7 +54,7 @@ struct CaptureMatrixTests {
         for sample in Self.samples {
             let page = try processSample("\(sample).html").parsed
             let captured = try capture(sample, kind)
-            let (tally, wrong) = tally(captured, against: page)
+            let (tally, wrong) = Self.tally(captured, against: page)
             #expect(wrong.isEmpty, "\(sample).\(kind): \(wrong)")
             if tally.unparsed + tally.missing > 0 {
                 let structural = ["row_short", "cells_joined", "extra_cells", "cells_missing", "table_missing", "rule_skipped"]
@@ -67,7 +67,7 @@ struct CaptureMatrixTests {
           arguments: ["w3m", "markdown", "pdf-layout", "pdf-paged"])
     func layoutKeepingCaptures(kind: String) throws {
         for sample in Self.samples {
-            let (tally, _) = tally(try capture(sample, kind), against: try processSample("\(sample).html").parsed)
+            let (tally, _) = Self.tally(try capture(sample, kind), against: try processSample("\(sample).html").parsed)
             #expect(tally == Tally(same: 198), "\(sample).\(kind): \(tally)")
         }
     }
@@ -85,7 +85,7 @@ struct CaptureMatrixTests {
         ]
         for (kind, counts) in expected {
             for (sample, count) in counts {
-                let (tally, _) = tally(try capture(sample, kind), against: try processSample("\(sample).html").parsed)
+                let (tally, _) = Self.tally(try capture(sample, kind), against: try processSample("\(sample).html").parsed)
                 #expect(tally.same >= count, "\(sample).\(kind): \(tally)")
             }
         }

@@ -27,11 +27,13 @@ enum FileBytes {
 
     /// The file's bytes, and its modification time (nanoseconds since 1970) as it was opened.
     static func read(_ path: String, modified: inout Int64) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO put in place after the listing cannot hang the open.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(path: path, operation: "stat", code: errno) }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw Failure(path: path, operation: "read", code: EINVAL) }
         modified = nanoseconds(status.st_mtim)
         let expected = max(Int(status.st_size), 0)
         var failure: Int32 = 0
@@ -53,6 +55,20 @@ enum FileBytes {
             if count < 0 { throw Failure(path: path, operation: "read", code: errno) }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// What a path that is not a regular file is (a FIFO, a socket, a device), nil for a regular file,
+    /// a folder or a path `stat` cannot see. Links are followed.
+    static func specialKind(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return nil
         }
     }
 

@@ -47,6 +47,17 @@ struct FileIdentification: Sendable {
             let change: FileChange = previous == nil ? .new : previous!.sha256.isEmpty && previous!.reject == reason ? .unchanged : .changed
             return IdentifiedFile(sha256: "", change: change, reject: reason)
         }
+        switch file.kind {
+        case .file: break
+        case .unreadableFolder:
+            return unread(Self.unreadableFolder(input.appendingPathComponent(file.relativePath)))
+        case .keptFromUnreadableFolder:
+            // Its folder cannot be read: what the previous run made of it stands, unread.
+            guard let previous else { return nil }
+            if previous.sha256.isEmpty { return unread(previous.reject ?? "unreadable") }
+            guard shard?.contains(hash: previous.sha256) ?? true else { return nil }
+            return IdentifiedFile(sha256: previous.sha256, change: .unchanged)
+        }
         // The limit is checked before the size-and-time shortcut, so that a lower limit applies to
         // files read in earlier runs too.
         if file.size > maxFileBytes {
@@ -61,6 +72,8 @@ struct FileIdentification: Sendable {
         if file.size < 0, let reason = LinkProblem.describe(path) {
             return unread(reason)
         }
+        // A FIFO, a socket or a device is never opened for a read that could block the night.
+        if let kind = FileBytes.specialKind(path) { return unread("not a regular file (\(kind)): not read") }
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path)
@@ -76,6 +89,13 @@ struct FileIdentification: Sendable {
         guard shard?.contains(hash: sha256) ?? true else { return nil }
         let change: FileChange = previous == nil ? .new : previous!.sha256 == sha256 ? .unchanged : .changed
         return IdentifiedFile(sha256: sha256, change: change)
+    }
+
+    /// The reason an unreadable folder is rejected with: the same each night while it stays so.
+    static func unreadableFolder(_ folder: URL) -> String {
+        var reason = "cannot be listed"
+        if let directory = opendir(folder.path) { closedir(directory) } else { reason = String(cString: strerror(errno)) }
+        return "folder cannot be read (\(reason)): its files are not read; the reports of its files from earlier runs are kept"
     }
 
     static func oversize(_ size: Int, limit: Int) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Lists the input files of a run: every regular file below the input folder (hidden ones aside),
+/// Lists the input files of a run: every file below the input folder (hidden ones aside), and every
+/// folder below it that cannot be read (as such, for the run to reject and to keep its files' reports),
 /// following symbolic links to folders once each, so a link loop cannot trap the run. Folders given
 /// as excluded (the run's own output, when it lies inside the input) are not listed.
 public enum InputScanner {
@@ -10,6 +11,15 @@ public enum InputScanner {
         /// Size and modification time (ns since 1970) as `stat` saw them; -1 when it could not.
         public var size: Int = -1
         public var modified: Int64 = -1
+        public var kind: Kind = .file
+
+        public enum Kind: Int, Sendable {
+            case file = 0
+            /// A folder the run cannot list (`chmod 000`): a reject of its own, its files kept.
+            case unreadableFolder = 1
+            /// A file of an unreadable folder, listed from the previous run: its report is kept as it was.
+            case keptFromUnreadableFolder = 2
+        }
     }
 
     public struct Unreadable: Error, CustomStringConvertible {
@@ -43,6 +53,8 @@ public enum InputScanner {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
             if isRoot { throw Unreadable(description: "cannot read input folder \(folder.path): \(error.localizedDescription)") }
+            // Never a silent skip: the folder is listed, so that its files are not taken for deleted.
+            try each(InputFile(relativePath: relative, kind: .unreadableFolder))
             return
         }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {

@@ -24,7 +24,7 @@ public struct Manifest: Sendable, Equatable {
 
     /// Bumped when the tables change: a manifest of another format is not read (every file is read
     /// and parsed again).
-    static let format = 4
+    static let format = 5
 
     /// `run`: the format, the parser version and the settings that change a file's outcome (a cache
     /// made under others is not reused). `file`: one row per input file of the run's shard (`verdict`: its reject is the stages' verdict
@@ -45,7 +45,8 @@ public struct Manifest: Sendable, Equatable {
           sha256 TEXT NOT NULL DEFAULT '',
           reject TEXT,
           verdict INTEGER NOT NULL DEFAULT 0,
-          report_id TEXT
+          report_id TEXT,
+          kind INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE report (
           sha256 TEXT PRIMARY KEY,

@@ -57,9 +57,10 @@ final class RunLedger: Sendable {
         var count = 0
         func flush() throws {
             try database.write { db in
-                let insert = try db.cachedStatement(sql: "INSERT INTO file (path, rank, size, modified) VALUES (?, ?, ?, ?)")
+                let insert = try db.cachedStatement(sql: "INSERT INTO file (path, rank, size, modified, kind) VALUES (?, ?, ?, ?, ?)")
                 for file in batch {
-                    try insert.execute(arguments: [file.relativePath, CopyPreference.rank(file.relativePath), file.size, file.modified])
+                    try insert.execute(arguments: [file.relativePath, CopyPreference.rank(file.relativePath), file.size, file.modified,
+                                                   file.kind.rawValue])
                 }
             }
             count += batch.count
@@ -70,7 +71,23 @@ final class RunLedger: Sendable {
             if batch.count == 1024 { try flush() }
         }
         try flush()
-        return count
+        return count + (try keepFilesOfUnreadableFolders())
+    }
+
+    /// The previous run's files below a folder this run cannot read are listed again as they were, so
+    /// that their reports are kept (not dropped as deleted) until the folder is readable or gone.
+    private func keepFilesOfUnreadableFolders() throws -> Int {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO file (path, rank, size, modified, kind)
+                SELECT p.path, p.rank, p.size, p.modified, ? FROM previous.file p
+                JOIN file f ON f.kind = ? AND substr(p.path, 1, length(f.path) + 1) = f.path || '/'
+                WHERE NOT EXISTS (SELECT 1 FROM file g WHERE g.path = p.path)
+                ORDER BY p.path
+                """, arguments: [InputScanner.InputFile.Kind.keptFromUnreadableFolder.rawValue,
+                                 InputScanner.InputFile.Kind.unreadableFolder.rawValue])
+            return db.changesCount
+        }
     }
 
     /// The parser version and outcome settings of the previous run, nil when there was none: its
@@ -92,7 +109,7 @@ final class RunLedger: Sendable {
     func listed(after id: Int64, limit: Int) throws -> [ListedFile] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT f.id, f.path, f.size, f.modified, p.path IS NOT NULL AS known, p.size AS previous_size,
+                SELECT f.id, f.path, f.size, f.modified, f.kind, p.path IS NOT NULL AS known, p.size AS previous_size,
                        p.modified AS previous_modified, p.sha256, p.reject AS previous_reject
                 FROM file f LEFT JOIN previous.file p ON p.path = f.path
                 WHERE f.id > ? ORDER BY f.id LIMIT ?
@@ -102,7 +119,8 @@ final class RunLedger: Sendable {
                     previous = PreviousEntry(size: row["previous_size"], modified: row["previous_modified"], sha256: row["sha256"],
                                              reject: row["previous_reject"])
                 }
-                return ListedFile(id: row["id"], file: InputScanner.InputFile(relativePath: row["path"], size: row["size"], modified: row["modified"]),
+                return ListedFile(id: row["id"], file: InputScanner.InputFile(relativePath: row["path"], size: row["size"], modified: row["modified"],
+                                                                             kind: .init(rawValue: row["kind"]) ?? .file),
                                   previous: previous)
             }
         }

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+/// A night never hangs and never drops a report it cannot see (issue 23): files that are not regular
+/// files are rejects that are never opened for a blocking read; a folder the run cannot list is a
+/// reject, and its files' reports from earlier runs are kept.
+@Suite("Night guards: special files and unreadable folders", .serialized)
+struct NightGuardsTests {
+    /// Runs the command, killed after `seconds` (a hang fails the test instead of holding it).
+    private func run(_ arguments: [String], as user: Bool = false, seconds: Double = 60) throws -> (status: Int32, output: String) {
+        let process = Process()
+        // As root every folder is readable: the unreadable-folder case runs the command as nobody.
+        if user && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", NianbaoCommand.executable.path] + arguments
+        } else {
+            process.executableURL = NianbaoCommand.executable
+            process.arguments = arguments
+        }
+        // Standard error and output to one pipe (the summary line is on one, the messages on the other).
+        let output = Pipe()
+        process.standardError = output
+        process.standardOutput = output
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { process.terminate(); throw TestFailure("nianbao \(arguments) still running after \(seconds) s") }
+        return (process.terminationStatus, String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test("a FIFO, a socket and a device in the input are rejects with what they are; the run ends")
+    func specialFiles() throws {
+        let base = try Repository.temporaryFolder()
+        let input = base.appendingPathComponent("in"), misc = input.appendingPathComponent("misc")
+        try FileManager.default.createDirectory(at: misc, withIntermediateDirectories: true)
+        try Data(try Repository.sample(Seed.huaibei)).write(to: input.appendingPathComponent("huaibei.txt"))
+        #expect(mkfifo(misc.appendingPathComponent("pipe.html").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: misc.appendingPathComponent("zero.txt").path, withDestinationPath: "/dev/zero")
+        let socketPath = misc.appendingPathComponent("socket").path
+        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in _ = socketPath.utf8CString.withUnsafeBytes { buffer.copyMemory(from: $0) } }
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        #expect(bound == 0)
+        let output = base.appendingPathComponent("out")
+        let (status, errors) = try run(["run", "--input", input.path, "--output", output.path, "--quiet"], seconds: 30)
+        #expect(status == 0, "\(errors)")
+        let rejects = Dictionary(uniqueKeysWithValues: try jsonlRows(output, "rejects").map { ($0["source_path"] as! String, $0["reason"] as! String) })
+        #expect(rejects["misc/pipe.html"] == "not a regular file (a FIFO (named pipe)): not read")
+        #expect(rejects["misc/socket"] == "not a regular file (a socket): not read")
+        #expect(rejects["misc/zero.txt"] == "not a regular file (a character device): not read")
+        #expect(try jsonlRows(output, "reports").count == 1)
+    }
+
+    @Test("an unreadable folder is a reject; its reports stay; readable again, the dataset is as before")
+    func unreadableFolder() throws {
+        let base = try Repository.temporaryFolder()
+        chmod(base.path, 0o777)
+        let input = base.appendingPathComponent("in"), sub = input.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data(try Repository.sample(Seed.linyi)).write(to: input.appendingPathComponent("linyi.txt"))
+        try Data(try Repository.sample(Seed.huaibei)).write(to: sub.appendingPathComponent("huaibei.txt"))
+        for path in [input.path, sub.path] { chmod(path, 0o755) }
+        let output = base.appendingPathComponent("out")
+        let arguments = ["run", "--input", input.path, "--output", output.path, "--quiet"]
+        #expect(try run(arguments, as: true).status == 0)
+        let before = try datasetFiles(output)
+        chmod(sub.path, 0o000)
+        defer { chmod(sub.path, 0o755) }
+        let (status, errors) = try run(arguments, as: true)
+        #expect(status == 0, "\(errors)")
+        #expect(errors.contains("0 deleted"), "\(errors)")
+        let reports = try jsonlRows(output, "reports").map { $0["source_path"] as! String }
+        #expect(reports.sorted() == ["linyi.txt", "sub/huaibei.txt"])
+        let rejects = try jsonlRows(output, "rejects")
+        #expect(rejects.count == 1 && rejects[0]["source_path"] as? String == "sub")
+        #expect((rejects[0]["reason"] as? String)?.hasPrefix("folder cannot be read (Permission denied)") == true)
+        chmod(sub.path, 0o755)
+        #expect(try run(arguments, as: true).status == 0)
+        #expect(try datasetFiles(output) == before)
+    }
+}

@@ -6,7 +6,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read every report in the input folder and write the dataset to the output folder.",
         discussion: """
-            Settings come from the configuration file (pipeline.json: input, output, maxFileBytes, jobs); \
+            Settings come from the configuration file (pipeline.json: input, output, maxFileBytes, jobs, \
+            maxShrink); \
             the options below override it. Only new and changed files are parsed: the manifest in the \
             output folder remembers the rest. The dataset is written beside the output folder and swapped \
             in at the end; one run at a time may write an output folder. A file that is not a readable \

@@ -83,3 +83,42 @@ struct NightGuardsTests {
         #expect(try datasetFiles(output) == before)
     }
 }
+
+/// The command's own words (issue 23): each message a user met, as it should read now.
+@Suite("Command messages", .serialized)
+struct CommandMessageTests {
+    private func dataset() throws -> (input: URL, output: URL) {
+        let base = try Repository.temporaryFolder()
+        let input = base.appendingPathComponent("in"), output = base.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data(try Repository.sample(Seed.huaibei)).write(to: input.appendingPathComponent("a.txt"))
+        try Data(try Repository.sample(Seed.huaibei)).write(to: input.appendingPathComponent("b.txt"))
+        try Data("not a report at all".utf8).write(to: input.appendingPathComponent("c.txt"))
+        try Data("not a report at all".utf8).write(to: input.appendingPathComponent("d.txt"))
+        #expect(try NianbaoCommand.run(["run", "--input", input.path, "--output", output.path, "-q"]).status == 0)
+        return (input, output)
+    }
+
+    @Test("nianbao docs says where the pages went, and exits 75 while a run holds the lock")
+    func docs() throws {
+        let (_, output) = try dataset()
+        let done = try NianbaoCommand.run(["docs", output.path])
+        #expect(done.status == 0 && done.output.contains("→ \(output.appendingPathComponent("index.html").path)"))
+        let lock = try RunLock(for: output)
+        let held = try NianbaoCommand.run(["docs", output.path])
+        withExtendedLifetime(lock) {}
+        #expect(held.status == 75, "\(held.errors)")
+    }
+
+    @Test("--verbose names a duplicate reject once; --full says every file was parsed; run --help names maxShrink")
+    func verboseFullHelp() throws {
+        let (input, output) = try dataset()
+        let verbose = try NianbaoCommand.run(["run", "--input", input.path, "--output", output.path, "--verbose", "--full"])
+        #expect(!verbose.errors.contains("rejected: rejected:"), "\(verbose.errors)")
+        #expect(verbose.errors.contains("d.txt: rejected: not a disclosure annual report") || verbose.errors.contains("d.txt: rejected: not a government"),
+                "\(verbose.errors)")
+        #expect(verbose.output.contains(" 4 unchanged, ") && verbose.output.contains(" 2 parsed, "), "\(verbose.output)")
+        let help = try NianbaoCommand.run(["run", "--help"])
+        #expect(help.output.contains("maxShrink"))
+    }
+}

@@ -90,9 +90,9 @@ struct ContentHandling: Sendable {
                 description = "rejected: \(reason)"
             }
             // The other copies of a report's bytes are rejects, and are reported as such.
-            let copies = outcome.isReport ? "duplicate of \(first.path) (same bytes)" : description
+            let copies = outcome.isReport ? "rejected: duplicate of \(first.path) (same bytes)" : description
             for (index, file) in content.files.enumerated() {
-                observer?(.file(path: file.path, change: file.change, result: index == 0 ? description : "rejected: " + copies))
+                observer?(.file(path: file.path, change: file.change, result: index == 0 ? description : copies))
             }
             outcomes.append(outcome)
             if outcomes.count == 64 {

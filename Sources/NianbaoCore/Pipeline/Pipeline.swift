@@ -96,7 +96,7 @@ public struct Pipeline {
             let findings = crossReport[header.reportID] ?? []
             try writer.appendReport(header, sourcePath: path, ownChecks: ownChecks, crossReportFindings: findings,
                                     copyOf: copyOf[header.reportID] ?? "")
-            summary.count(header, crossReportFindings: findings)
+            summary.count(header, crossReportFindings: findings, isCopy: copyOf[header.reportID] != nil)
         }
         try ledger.forEachReject { reject in
             try writer.append(reject)

@@ -14,7 +14,12 @@ public struct RunSummary: Sendable {
     public var parsed = 0
     public var rejected = 0
     public var reports = 0
+    /// Reports chosen for the panel (copies of an organ's year left out) with an error finding, and
+    /// the copies behind them with errors too.
     public var reportsWithErrors = 0
+    public var copiesWithErrors = 0
+    /// Reports that are another file's copy (`copy_of`).
+    public var copies = 0
     public var byTemplate: [String: Int] = [:]
     public var byYear: [String: Int] = [:]
     public var byStatus: [String: Int] = [:]
@@ -48,9 +53,12 @@ public struct RunSummary: Sendable {
     }
 
     /// Counts one report of the dataset as it is written.
-    mutating func count(_ header: ReportHeader, crossReportFindings: [Finding]) {
+    mutating func count(_ header: ReportHeader, crossReportFindings: [Finding], isCopy: Bool) {
         reports += 1
-        if header.errors > 0 || crossReportFindings.contains(where: { $0.severity == .error }) { reportsWithErrors += 1 }
+        if isCopy { copies += 1 }
+        if header.errors > 0 || crossReportFindings.contains(where: { $0.severity == .error }) {
+            if isCopy { copiesWithErrors += 1 } else { reportsWithErrors += 1 }
+        }
         byTemplate[header.template, default: 0] += 1
         byYear[header.year.map(String.init) ?? "unknown", default: 0] += 1
         byStatus[header.status, default: 0] += 1
@@ -67,12 +75,13 @@ public struct RunSummary: Sendable {
     /// The one line a run always ends with.
     public var line: String {
         "nianbao: \(startedText) \(Self.count(seen, "file")) seen, \(new) new, \(changed) changed, \(unchanged) unchanged, "
-            + "\(deleted) deleted, \(rejected) rejected, \(Self.count(reportsWithErrors, "report")) with errors, "
-            + "\(String(format: "%.2f", seconds)) s"
+            + "\(deleted) deleted, \(rejected) rejected, \(parsed) parsed, \(Self.count(reportsWithErrors, "report")) with errors"
+            + (copiesWithErrors > 0 ? " (+ \(Self.count(copiesWithErrors, "copy")))" : "")
+            + ", \(String(format: "%.2f", seconds)) s"
     }
 
     private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+        number == 1 ? "1 \(noun)" : noun == "copy" ? "\(number) copies" : "\(number) \(noun)s"
     }
 
     /// The start time in ISO 8601 with the machine's zone offset (`2026-12-02T03:15:00+08:00`).
@@ -100,7 +109,8 @@ public struct RunSummary: Sendable {
                 ("parsed", .integer(parsed)),
             ])),
             ("reports", .object([
-                ("total", .integer(reports)), ("with_errors", .integer(reportsWithErrors)),
+                ("total", .integer(reports)), ("copies", .integer(copies)), ("with_errors", .integer(reportsWithErrors)),
+                ("copies_with_errors", .integer(copiesWithErrors)),
                 ("by_template", counts(byTemplate)), ("by_year", counts(byYear)), ("by_status", counts(byStatus)),
             ])),
             ("findings_by_check", counts(findingsByCheck)),

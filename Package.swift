@@ -8,10 +8,13 @@ let package = Package(
         .executable(name: "nianbao", targets: ["nianbao"]),
         .library(name: "NianbaoCore", targets: ["NianbaoCore"]),
     ],
+    // Exact versions: an application pins what it is built with, so every fresh clone builds the same
+    // code. (Package.resolved is not committed: the package mirror of this project's build machines
+    // has its own commit ids, which a resolved file would pin elsewhere.)
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // OpenCC's C API (libopencc-dev): script conversion with Taiwan phrases.

@@ -18,6 +18,18 @@ struct AcceptanceTests {
         #expect(score.cells >= 700 && score.metadata >= 30)
     }
 
+    @Test("reports.errors counts a report's error findings, reports.warnings all of them (errors included)")
+    func errorsAndWarnings() throws {
+        let output = try Self.run.get()
+        let checks = try jsonlRows(output, "checks")
+        for report in try jsonlRows(output, "reports") {
+            let own = checks.filter { $0["report_id"] as? String == report["report_id"] as? String }
+            #expect(report["warnings"] as? Int == own.count)
+            #expect(report["errors"] as? Int == own.filter { $0["severity"] as? String == "error" }.count)
+        }
+        #expect(try jsonlRows(output, "reports").contains { ($0["errors"] as? Int ?? 0) > 0 })
+    }
+
     @Test("every sample's figures against its figure gold: all found, none wrong or invented, prose quotes in the text")
     func figuresAgainstGold() throws {
         let output = try Self.run.get()

@@ -45,7 +45,8 @@ struct DatasetOverview {
             if check["severity"] == "error" { errors += 1 } else { warnings += 1 }
             if check["check"] == "table_missing" { missingTables += 1 }
         }
-        if errors > 0 || missingTables > 0 || report["status"] == "partial" {
+        // One entry per organ-year: a copy's problems are its chosen copy's page away (copy_of).
+        if report["copy_of"].isEmpty, errors > 0 || missingTables > 0 || report["status"] == "partial" {
             attention.append(Attention(reportID: report["report_id"], title: report["title"].isEmpty ? report["source_path"] : report["title"],
                                        organ: report["organ"], year: report["year"], template: report["template"], status: report["status"],
                                        errors: errors, warnings: warnings, missingTables: missingTables))

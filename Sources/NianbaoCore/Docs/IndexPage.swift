@@ -97,7 +97,7 @@ struct IndexPage {
     }
 
     private func attention(_ html: inout HTMLText) {
-        html.raw("<h2 id=\"attention\">需关注 attention: reports with errors, missing tables or missing cells</h2>")
+        html.raw("<h2 id=\"attention\">需关注 attention: reports with errors, missing tables or missing cells (chosen copies; other copies are linked from their pages)</h2>")
         guard !overview.attention.isEmpty else { html.raw("<p class=\"muted\">无 — none.</p>"); return }
         html.raw("<table id=\"attention-table\"><thead><tr>")
         for header in ["报告 report", "机关 organ", "年度 year", "模板 template", "状态 status", "错误 errors", "警告 warnings", "缺表 missing tables"] {

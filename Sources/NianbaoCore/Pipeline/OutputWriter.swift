@@ -57,7 +57,8 @@ public final class OutputWriter {
     /// One report's `reports` row, its own checks and then the findings that needed other reports.
     func appendReport(_ header: ReportHeader, sourcePath: String, ownChecks: ReportFragment.EncodedRows, crossReportFindings: [Finding],
                       copyOf: String) throws {
-        let row = OutputRows.report(header, sourcePath: sourcePath, warnings: header.ownFindings + crossReportFindings.count, copyOf: copyOf)
+        let row = OutputRows.report(header, sourcePath: sourcePath, warnings: header.ownFindings + crossReportFindings.count,
+                                   errors: header.errors + crossReportFindings.filter { $0.severity == .error }.count, copyOf: copyOf)
         try sinks["reports"]!.append(row, encoder: reportRows)
         _ = try sinks["checks"]!.append(csv: ownChecks.csv, jsonl: ownChecks.jsonl)
         for finding in crossReportFindings {

@@ -1,12 +1,12 @@
 /// Builds the rows of each output table from processed reports, in the contract's column order.
 enum OutputRows {
-    static func report(_ header: ReportHeader, sourcePath: String, warnings: Int, copyOf: String) -> [FieldValue] {
+    static func report(_ header: ReportHeader, sourcePath: String, warnings: Int, errors: Int, copyOf: String) -> [FieldValue] {
         [
             FieldValue(header.reportID), FieldValue(sourcePath), FieldValue(header.format), FieldValue(header.encoding),
             FieldValue(header.script), FieldValue(header.sha256), FieldValue(header.bytes), FieldValue(header.title),
             FieldValue(header.organ), FieldValue(header.year), FieldValue(header.publishedOn), FieldValue(header.template),
             FieldValue(header.status), FieldValue(warnings), FieldValue(header.sourceURL), FieldValue(header.identity.organID),
-            FieldValue(copyOf),
+            FieldValue(copyOf), FieldValue(errors),
         ]
     }
 

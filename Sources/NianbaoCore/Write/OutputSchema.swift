@@ -51,10 +51,11 @@ public struct OutputSchema: Sendable {
             Field("template", "Template generation", values: ["gb2019", "gb2021", "legacy", "unknown"]),
             Field("status", "complete, partial (a table or cells missing) or narrative (parts only)",
                   values: ["complete", "partial", "narrative"]),
-            Field("warnings", .integer, "Number of checks rows for this report"),
+            Field("warnings", .integer, "Number of checks rows for this report: every finding, errors included (see errors)"),
             Field("source_url", "The page's own address when the page or capture names it (canonical link, 原文链接), else empty"),
             Field("organ_id", "The publishing body (organs.organ_id); empty when the report names none"),
             Field("copy_of", "The report_id of the copy chosen for the panel when this file is another copy of the same organ's report for the year; empty for the chosen one"),
+            Field("errors", .integer, "Number of this report's checks rows of severity error (a broken identity of its own arithmetic); warnings - errors are the rest"),
         ],
         primaryKey: ["report_id"], referencesReports: false
     )

@@ -36,7 +36,10 @@ enum Codebook {
             }
         }
         for entry in FigureCatalog.entries {
-            add("figures.figure", entry.code, entry.label, "harmonised figure (SPEC §5)" + (entry.money ? ", money in yuan" : ", a count"))
+            add("figures.figure", entry.code, entry.label, entry.definition + (entry.money ? "; money in yuan" : "; a count"))
+        }
+        for (column, codes) in CodeLists.lists {
+            for code in codes { add(column, code.code, code.label, code.definition) }
         }
         for (code, label) in SectionTopics.labels { add("sections.topic", code, label, "what a report part is about (SPEC §5)") }
         for entry in CheckCatalog.entries { add("checks.check", entry.code, entry.label, entry.definition) }
@@ -46,6 +49,11 @@ enum Codebook {
         for (code, label) in [("government", "人民政府"), ("general_office", "政府办公厅（室）"), ("department", "政府部门"),
                               ("township", "乡镇人民政府、街道办事处"), ("other", "其他")] {
             add("organs.kind", code, label, "kind of body")
+        }
+        // The panel repeats four code columns of other tables, with the same codes.
+        for (column, source) in [("panel.template", "reports.template"), ("panel.status", "reports.status"),
+                                 ("panel.level", "organs.level"), ("panel.kind", "organs.kind")] {
+            for entry in entries where entry.column == source { add(column, entry.code, entry.label, entry.definition) }
         }
         return entries
     }()

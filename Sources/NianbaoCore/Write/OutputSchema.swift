@@ -39,18 +39,18 @@ public struct OutputSchema: Sendable {
         fields: [
             Field("report_id", "r and the first 16 hex digits of the SHA-256 of the file's bytes (text, never a number)"),
             Field("source_path", "Path relative to the input folder, with /"),
-            Field("source_format", "Input format", values: ["text", "html"]),
+            Field("source_format", "Input format", values: CodeLists.codes("reports.source_format")),
             Field("encoding", "How the bytes were decoded (utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5)"),
-            Field("script", "Script of the report", values: ["simplified", "traditional", "mixed"]),
+            Field("script", "Script of the report", values: CodeLists.codes("reports.script")),
             Field("sha256", "SHA-256 of the file's bytes"),
             Field("bytes", .integer, "File size in bytes"),
             Field("title", "The report's own title, in simplified script"),
             Field("organ", "The publishing body as the title or page names it, in simplified script"),
             Field("year", .integer, "The year reported on"),
             Field("published_on", .date, "Publication date from the page's date line or the signature"),
-            Field("template", "Template generation", values: ["gb2019", "gb2021", "legacy", "unknown"]),
+            Field("template", "Template generation", values: CodeLists.codes("reports.template")),
             Field("status", "complete, partial (a table or cells missing) or narrative (parts only)",
-                  values: ["complete", "partial", "narrative"]),
+                  values: CodeLists.codes("reports.status")),
             Field("warnings", .integer, "Number of checks rows for this report: every finding, errors included (see errors)"),
             Field("source_url", "The page's own address when the page or capture names it (canonical link, 原文链接), else empty"),
             Field("organ_id", "The publishing body (organs.organ_id); empty when the report names none"),
@@ -112,12 +112,12 @@ public struct OutputSchema: Sendable {
         fields: [
             Field("report_id", "Report the figure belongs to"),
             Field("figure", "Figure code (applications_received, granted, withheld, reviews, litigation …)", values: FigureCatalog.codes),
-            Field("period", "year (the report's year) or cumulative", values: ["year", "cumulative"]),
+            Field("period", "year (the report's year) or cumulative", values: CodeLists.codes("figures.period")),
             Field("value", .number, "The figure; empty unless status is reported"),
-            Field("unit", "count, yuan or unspecified; empty when value is empty", values: ["count", "yuan", "unspecified"]),
-            Field("status", "reported, missing or ambiguous", values: ["reported", "missing", "ambiguous"]),
+            Field("unit", "count, yuan or unspecified; empty when value is empty", values: CodeLists.units.map(\.code)),
+            Field("status", "reported, missing or ambiguous", values: CodeLists.codes("figures.status")),
             Field("method", "table (one national-table cell), derived (a sum of cells), statistics_table or prose",
-                  values: ["table", "derived", "statistics_table", "prose"]),
+                  values: CodeLists.codes("figures.method")),
             Field("source", "The cells (with where they were read) or the place in the text"),
             Field("quote", "The text the value was read from (the cells' text as found)"),
         ],
@@ -130,7 +130,7 @@ public struct OutputSchema: Sendable {
             Field("report_id", "Report the finding is about"),
             Field("check", "Rule or finding name", values: CheckCatalog.codes),
             Field("scope", "What the finding covers (a column, a row, a cell, a field)"),
-            Field("severity", "error for a broken identity, warning otherwise", values: ["error", "warning"]),
+            Field("severity", "error for a broken identity, warning otherwise", values: CodeLists.codes("checks.severity")),
             Field("expected", .number, "What the rule expected"),
             Field("actual", .number, "What the report has"),
             Field("message", "Explanation for a person"),
@@ -164,9 +164,9 @@ public struct OutputSchema: Sendable {
     private static func valueFields(withUnit: Bool) -> [Field] {
         [Field("value", .number, "The number read; empty unless status is reported")]
             + (withUnit ? [Field("unit", "count, yuan or unspecified; empty when value is empty",
-                                 values: ["count", "yuan", "unspecified"])] : [])
+                                 values: CodeLists.units.map(\.code))] : [])
             + [
-                Field("status", "reported, blank, missing or unparsed", values: ["reported", "blank", "missing", "unparsed"]),
+                Field("status", "reported, blank, missing or unparsed", values: CodeLists.cellStatus.map(\.code)),
                 Field("raw", "The cell's text as found, trimmed"),
                 Field("source", "Where the cell was read (line N, or table T row R col C)"),
             ]

@@ -41,7 +41,7 @@ enum Codebook {
         for (column, codes) in CodeLists.lists {
             for code in codes { add(column, code.code, code.label, code.definition) }
         }
-        for (code, label) in SectionTopics.labels { add("sections.topic", code, label, "what a report part is about (SPEC §5)") }
+        for (code, label) in SectionTopics.labels { add("sections.topic", code, label, "what a report part is about (Documentation/data.md, sections)") }
         for entry in CheckCatalog.entries { add("checks.check", entry.code, entry.label, entry.definition) }
         for (code, label) in [("national", "中央"), ("province", "省级"), ("prefecture", "地市级"), ("county", "县级"), ("township", "乡镇级")] {
             add("organs.level", code, label, "administrative level of the organ")

@@ -7,7 +7,7 @@ enum DataPackage {
             ("profile", .string("tabular-data-package")),
             ("name", .string("nianbao")),
             ("title", .string("Government information disclosure annual reports (政府信息公开工作年度报告)")),
-            ("description", .string("Tables read from the reports by nianbao; see README.md for the data contract.")),
+            ("description", .string("Tables read from the reports by nianbao; every table, column, code and rule is explained in nianbao's Documentation/data.md, and codes.csv lists each code with its label and definition.")),
             ("resources", .array(schemas.map(resource))),
         ])
     }

@@ -100,7 +100,7 @@ public struct OutputSchema: Sendable {
             Field("heading_raw", "Heading as found"),
             Field("text", "The part's paragraphs as found, joined by newlines, tables left out"),
             Field("text_simplified", "The same in simplified script"),
-            Field("topic", "What the part is about (SPEC §5); empty when its heading fits none", values: SectionTopics.codes),
+            Field("topic", "What the part is about (Documentation/data.md, sections); empty when its heading fits none", values: SectionTopics.codes),
             Field("text_piece", .integer,
                   "1; in CSV a text longer than a spreadsheet cell (32,767 characters) continues on rows 2, 3, …, joined in order"),
         ],
@@ -108,7 +108,7 @@ public struct OutputSchema: Sendable {
     )
 
     public static let figures = OutputSchema(
-        name: "figures", title: "One row per harmonised figure a report states (SPEC §5)",
+        name: "figures", title: "One row per harmonised figure a report states (Documentation/data.md, figures)",
         fields: [
             Field("report_id", "Report the figure belongs to"),
             Field("figure", "Figure code (applications_received, granted, withheld, reviews, litigation …)", values: FigureCatalog.codes),

@@ -18,7 +18,7 @@ extension OutputSchema {
     )
 
     public static let panel = OutputSchema(
-        name: "panel", title: "One row per organ and year: the chosen copy of its report and its figures (SPEC §5 codes), wide",
+        name: "panel", title: "One row per organ and year: the chosen copy of its report and its figures (codes as in figures.figure), wide",
         fields: [
             Field("organ_id", "The organ (organs.organ_id)"),
             Field("year", .integer, "The year reported on"),

@@ -122,3 +122,23 @@ struct CommandMessageTests {
         #expect(help.output.contains("maxShrink"))
     }
 }
+
+/// The data dictionary ships with the project (issue 23) and names every table and column the dataset has.
+@Suite("Data dictionary")
+struct DataDictionaryTests {
+    @Test("Documentation/data.md names every table and column; README and datapackage.json point to it")
+    func dictionaryCoversTheSchema() throws {
+        let dictionary = try String(contentsOf: Repository.root.appendingPathComponent("Documentation/data.md"), encoding: .utf8)
+        for schema in OutputSchema.all {
+            #expect(dictionary.contains("`\(schema.name)`"), "table \(schema.name)")
+            for field in schema.fields where !(schema.name == "panel" && FigureCatalog.codes.contains(field.name)) {
+                #expect(dictionary.contains(field.name), "\(schema.name).\(field.name)")
+            }
+        }
+        for code in FigureCatalog.codes { #expect(dictionary.contains(code) || dictionary.contains(code.replacingOccurrences(of: "applications", with: "")), "\(code)") }
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("Documentation/data.md") && !readme.contains("SPEC §"))
+        #expect(String(decoding: try Data(contentsOf: Repository.output.appendingPathComponent("datapackage.json")), as: UTF8.self)
+            .contains("Documentation/data.md"))
+    }
+}

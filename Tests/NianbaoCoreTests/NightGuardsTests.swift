@@ -142,3 +142,31 @@ struct DataDictionaryTests {
             .contains("Documentation/data.md"))
     }
 }
+
+/// Every report page can be reached (issue 23): the index links the list of every report, the list
+/// links each page, a copy's page links the copy the panel takes and the chosen copy links its copies.
+@Suite("Docs: every report reachable")
+struct DocsReachabilityTests {
+    @Test("index → reports.html → every page; copies and chosen copies link each other")
+    func reachable() throws {
+        let output = Repository.output
+        let index = String(decoding: try Data(contentsOf: output.appendingPathComponent("index.html")), as: UTF8.self)
+        #expect(index.contains("href=\"reports.html\""))
+        let list = String(decoding: try Data(contentsOf: output.appendingPathComponent("reports.html")), as: UTF8.self)
+        let reports = try jsonlRows(output, "reports")
+        for report in reports {
+            let id = report["report_id"] as! String
+            #expect(list.contains("href=\"reports/\(id).html\""), "\(id)")
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("reports/\(id).html").path))
+        }
+        for copy in reports where report(copy, has: "copy_of") {
+            let chosen = copy["copy_of"] as! String, id = copy["report_id"] as! String
+            let chosenPage = String(decoding: try Data(contentsOf: output.appendingPathComponent("reports/\(chosen).html")), as: UTF8.self)
+            let copyPage = String(decoding: try Data(contentsOf: output.appendingPathComponent("reports/\(id).html")), as: UTF8.self)
+            #expect(chosenPage.contains("href=\"\(id).html\"") && copyPage.contains("href=\"\(chosen).html\""), "\(id) ↔ \(chosen)")
+        }
+        #expect(reports.contains { report($0, has: "copy_of") })
+    }
+
+    private func report(_ row: [String: Any], has key: String) -> Bool { !((row[key] as? String) ?? "").isEmpty }
+}

@@ -48,7 +48,7 @@ func runSamples() -> Result<URL, TestFailure> {
 /// The data docs of an output folder: index.html and the report pages.
 func docsFileNames(_ folder: URL) -> [String] {
     let pages = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(DataDocs.pagesFolder).path)) ?? []
-    return [DataDocs.index] + pages.sorted().map { "\(DataDocs.pagesFolder)/\($0)" }
+    return [DataDocs.index, ReportList.name] + pages.sorted().map { "\(DataDocs.pagesFolder)/\($0)" }
 }
 
 /// The dataset files of an output folder and its docs, by name (run state such as summary.json left out).

@@ -24,6 +24,14 @@ public enum DataDocs {
         let readers = schemas.map { schema in
             TableReader(DatasetTable(folder: folder, schema: schema, skipping: schema.name == OutputSchema.sections.name ? ["text_simplified"] : []))
         }
+        // The copies of each chosen report, for its page to link them (copies only: few).
+        var copies: [String: [String]] = [:]
+        var scan = DatasetTable(folder: folder, schema: .reports)
+        while let values = scan.next() {
+            let row = ReportPage.Row(values: values, schema: .reports)
+            if !row["copy_of"].isEmpty { copies[row["copy_of"], default: []].append(row["report_id"]) }
+        }
+        var list = ReportList()
         var reports = DatasetTable(folder: folder, schema: .reports)
         var written = Set<String>()
         var batch: [ReportPage.Row] = []
@@ -37,7 +45,8 @@ public enum DataDocs {
             let pending = batch.enumerated().map { index, report in
                 ReportPage(report: report,
                            cells: [.activeDisclosure: rows.get(0)[index], .applications: rows.get(1)[index], .reviewsLitigation: rows.get(2)[index]],
-                           sections: rows.get(3)[index], figures: rows.get(4)[index], checks: rows.get(5)[index], organ: organs[report["organ_id"]])
+                           sections: rows.get(3)[index], figures: rows.get(4)[index], checks: rows.get(5)[index], organ: organs[report["organ_id"]],
+                           copies: copies[report["report_id"]] ?? [])
             }
             let failures = FailureBox()
             DispatchQueue.concurrentPerform(iterations: pending.count) { index in
@@ -49,7 +58,10 @@ public enum DataDocs {
                 }
             }
             if let error = failures.first { throw error }
-            for page in pending { overview.add(page) }
+            for page in pending {
+                overview.add(page)
+                list.add(page.report)
+            }
             batch.removeAll(keepingCapacity: true)
         }
         while let values = reports.next() {
@@ -65,13 +77,14 @@ public enum DataDocs {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: pages.path)) ?? [] where !written.contains(name) && isPageName(name) {
             try FileManager.default.removeItem(at: pages.appendingPathComponent(name))
         }
+        try FileBytes.write(list.render(), to: folder.appendingPathComponent(ReportList.name).path)
         try FileBytes.write(IndexPage(overview: overview, parserVersion: parserVersion).render(), to: folder.appendingPathComponent(index).path)
         return written.count
     }
 
     /// What the pages look like; part of `ParserVersion.current`, so that a dataset whose pages were
     /// written otherwise is not taken over as it is. Raise it when the pages change.
-    static let version = "2"
+    static let version = "3"
 
     /// Links the previous output's pages into `folder` (same dataset, same pages): false, and nothing
     /// done, when they are not all there (one page per report, and the index).
@@ -79,7 +92,8 @@ public enum DataDocs {
         let manager = FileManager.default
         let oldPages = previous.appendingPathComponent(pagesFolder), newPages = folder.appendingPathComponent(pagesFolder)
         guard let names = try? manager.contentsOfDirectory(atPath: oldPages.path), names.count == reports,
-              names.allSatisfy(isPageName), manager.fileExists(atPath: previous.appendingPathComponent(index).path) else { return false }
+              names.allSatisfy(isPageName), manager.fileExists(atPath: previous.appendingPathComponent(index).path),
+              manager.fileExists(atPath: previous.appendingPathComponent(ReportList.name).path) else { return false }
         do {
             try manager.createDirectory(at: newPages, withIntermediateDirectories: true)
             // Hard links: the old output is removed once the new one is in place, its pages stay.
@@ -88,10 +102,12 @@ public enum DataDocs {
             }
             for name in names { try link(oldPages.appendingPathComponent(name), newPages.appendingPathComponent(name)) }
             try link(previous.appendingPathComponent(index), folder.appendingPathComponent(index))
+            try link(previous.appendingPathComponent(ReportList.name), folder.appendingPathComponent(ReportList.name))
             return true
         } catch {
             try? manager.removeItem(at: newPages)
             try? manager.removeItem(at: folder.appendingPathComponent(index))
+            try? manager.removeItem(at: folder.appendingPathComponent(ReportList.name))
             return false
         }
     }

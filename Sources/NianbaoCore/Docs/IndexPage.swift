@@ -13,7 +13,7 @@ struct IndexPage {
         var html = HTMLText(capacity: 65_536)
         html.raw(DocsStyle.head(title: "nianbao 数据集概览"))
         html.raw("<h1>政府信息公开工作年度报告数据集 <span class=\"muted\">nianbao dataset</span></h1>")
-        html.raw("<p class=\"muted\">parser <code id=\"parser-version\">\(parserVersion)</code> · <a href=\"datapackage.json\">datapackage.json</a> · <a href=\"codes.csv\">codes.csv</a></p>")
+        html.raw("<p class=\"muted\">parser <code id=\"parser-version\">\(parserVersion)</code> · <a href=\"reports.html\" id=\"all-reports\">报告列表 every report</a> · <a href=\"datapackage.json\">datapackage.json</a> · <a href=\"codes.csv\">codes.csv</a></p>")
         stats(&html)
         coverage(&html)
         findings(&html)

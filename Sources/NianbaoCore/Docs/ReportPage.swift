@@ -34,6 +34,8 @@ struct ReportPage {
     let figures: [Row]
     let checks: [Row]
     let organ: Row?
+    /// The other copies of this report's organ-year, when the panel takes this one.
+    var copies: [String] = []
 
     static let tableTitles: [(TableKind, String)] = [
         (.activeDisclosure, "表二 主动公开政府信息情况"), (.applications, "表三 收到和处理政府信息公开申请情况"),
@@ -85,6 +87,11 @@ struct ReportPage {
             html.text(report["copy_of"])
             html.raw("</a>, which the panel takes</td></tr>")
         }
+        if !copies.isEmpty {
+            html.raw("<tr><th>其他副本 <code>copies</code></th><td data-field=\"copies\">")
+            html.raw(copies.map { "<a href=\"\($0).html\">\($0)</a>" }.joined(separator: " · "))
+            html.raw(" (other files of the same organ's report for the year)</td></tr>")
+        }
         html.raw("</tbody></table>")
     }
 
@@ -113,9 +120,9 @@ struct ReportPage {
             html.text(Codebook.label("figures.figure", figure["figure"]))
             html.raw(" <code>\(figure["figure"])</code></td><td>\(figure["period"])</td><td class=\"cell \(figure["status"])\">")
             html.text(figure["status"] == "reported" ? "\(figure["value"]) \(figure["unit"] == "count" ? "" : figure["unit"])" : figure["status"])
-            html.raw("</td><td>\(figure["status"])</td><td>\(figure["method"])</td><td>")
+            html.raw("</td><td>\(figure["status"])</td><td>\(figure["method"])</td><td class=\"src\">")
             html.text(figure["source"])
-            html.raw("</td><td>")
+            html.raw("</td><td class=\"quote\">")
             html.text(figure["quote"])
             html.raw("</td></tr>")
         }

@@ -10,7 +10,7 @@ public enum OutputGuard {
     }
 
     /// The names a dataset folder holds (the dataset, the run summary, the manifest's folder).
-    static let ownNames: Set<String> = Set(OutputWriter.fileNames + ["summary.json", ".nianbao", DataDocs.index, DataDocs.pagesFolder])
+    static let ownNames: Set<String> = Set(OutputWriter.fileNames + ["summary.json", ".nianbao", DataDocs.index, ReportList.name, DataDocs.pagesFolder])
 
     /// `output` is the folder the run replaces; for a shard, `shardBase` is the folder that holds the
     /// shards' folders, which must hold nothing else.

@@ -12,6 +12,7 @@ enum GluedHeadings {
 
     /// The piece cut where headings stand glued; the piece itself when none does.
     static func split(_ piece: ValueRuns.Piece) -> [ValueRuns.Piece] {
+        guard mayHold(piece.text) else { return [piece] }
         let text = piece.text
         var cuts: [(start: String.Index, end: String.Index)] = []
         var previous: Character?
@@ -35,6 +36,29 @@ enum GluedHeadings {
         }
         if start < text.endIndex { pieces.append(ValueRuns.Piece(text: String(text[start...]), lead: "")) }
         return pieces
+    }
+
+    /// Whether an ordinal 一 … 六 followed by `、` stands anywhere in the text, on its UTF-8 bytes: most
+    /// long lines hold none, and are passed by without reading their characters.
+    private static func mayHold(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 6 <= bytes.count {
+                // 、 is E3 80 81; the ordinals 一二三四五六 are three bytes each before it.
+                if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
+                   ordinals.contains(where: { $0.0 == bytes[index] && $0.1 == bytes[index + 1] && $0.2 == bytes[index + 2] }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private static let ordinals: [(UInt8, UInt8, UInt8)] = "一二三四五六".map { character in
+        let bytes = Array(String(character).utf8)
+        return (bytes[0], bytes[1], bytes[2])
     }
 
     /// Where a national part's heading that starts at `start` ends, or nil when none starts there.

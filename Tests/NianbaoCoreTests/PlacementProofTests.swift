@@ -55,3 +55,33 @@ struct PlacementProofTests {
         #expect(GluedHeadings.split(.init(text: "我们做了一、二、三项工作情况", lead: nil)).count == 1)
     }
 }
+
+/// The layout grid (`LayoutGrid`) on the real Shanghai page's `pdftotext -layout` capture: a table whose
+/// rows leave every zero empty, printed over two pages at other column offsets.
+@Suite("Proof of placement: layout grid")
+struct LayoutGridTests {
+    private func cells(_ file: String) throws -> [String: Cell] {
+        let bytes = [UInt8](try Data(contentsOf: Repository.fixtures.appendingPathComponent("captures/\(file)")))
+        let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: file) }
+        guard case .report(let report) = outcome else { throw TestFailure("\(file) rejected") }
+        return Dictionary(report.parsed.cells.filter { $0.table == .applications }.map { ($0.scopeName, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test("as printed, its own totals do not add up: no way of placing the columns is proven, nothing is placed")
+    func pageAsPrinted() throws {
+        let cells = try cells("sh_office_2019.pdf-layout.txt")
+        #expect(cells["granted/natural_person"]?.status != .reported)
+    }
+
+    @Test("with the page's row totals filled in (pdf-layout-totals), what every satisfying way agrees on is placed, none wrong")
+    func consistentPage() throws {
+        let cells = try cells("sh_office_2019.pdf-layout-totals.txt")
+        // Both pages' totals (at other offsets) are proven; a row printed with no value is a row of blanks.
+        #expect(cells["new_received/total"]?.value == 859 && cells["total_processed/total"]?.value == 805 && cells["carried_forward/total"]?.value == 72)
+        #expect(cells["withheld_prohibited_by_law/natural_person"]?.status == .blank)
+        // Which applicant column each value cluster is no identity tells (a shift over empty columns
+        // satisfies them all, on both pages at once): those cells stay open, never guessed.
+        #expect(cells["new_received/natural_person"]?.status == .missing)
+        #expect(!cells.values.contains { $0.status == .reported && $0.column != "total" })
+    }
+}

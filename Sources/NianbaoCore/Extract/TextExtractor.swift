@@ -28,8 +28,16 @@ public enum TextExtractor {
         for (label, value) in header.fields { fields.add(label, value) }
         var lineNumber = header.lineCount
         var markdown = false
+        // pdftotext ends each page with a form feed: a table's columns may stand elsewhere on the next.
+        var page = 0
         for (position, rawLine) in allLines.enumerated().dropFirst(header.lineCount) {
             lineNumber += 1
+            var rawLine = rawLine
+            if rawLine.utf8.contains(0x0C) {
+                page += 1
+                // The form feed takes no place on the page: the line's columns are counted without it.
+                rawLine = rawLine.replacingOccurrences(of: "\u{0C}", with: "")
+            }
             var features = LineFeatures(rawLine)
             var line = rawLine
             if features.markdown {
@@ -63,8 +71,11 @@ public enum TextExtractor {
             if lineNumber <= Self.fieldLines { fields.readLine(trimmed) }
             flushPipeRows()
             if trimmed.utf8.count != line.utf8.count { features = LineFeatures(trimmed) }
+            // A piece's column counts the line's indentation too: rows indented differently line up.
+            let indentation = 2 * line.prefix { $0 == " " || $0 == "\t" }.count
             for piece in pieces(of: trimmed, features: features) {
-                blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead, middle: piece.middle)))
+                blocks.append(.paragraph(Paragraph(text: piece.text, location: location, lead: piece.lead, middle: piece.middle,
+                                                   column: piece.column.map { $0 + indentation }, page: page)))
             }
         }
         flushPipeRows()

@@ -13,6 +13,8 @@ enum ValueRuns {
         /// Twice the display column of the piece's middle on its line (a wide character is two
         /// columns): where a layout capture put the cell, for a row of values only.
         var middle: Int? = nil
+        /// The same in characters (a wide character one).
+        var column: Int? = nil
     }
 
     /// The line's pieces: text runs and the values of every run of at least two values.
@@ -45,12 +47,13 @@ enum ValueRuns {
         guard cut.contains(true) else { return splitAtGaps(line) }
         // A line that holds a row of values is a table's row as a capture lays it out: its words are
         // its cells (`三、本年度办理结果 （一）予以公开 43 3 …`: a group label, a row label, the values).
-        var column = 0
+        var column = 0, characters = 0
         return words.enumerated().map { index, word in
             column += DisplayWidth.of(word.lead ?? "")
-            let width = DisplayWidth.of(word.text)
-            defer { column += width }
-            return Piece(text: word.text, lead: index == 0 ? nil : word.lead, middle: 2 * column + width)
+            characters += (word.lead ?? "").count
+            let width = DisplayWidth.of(word.text), count = word.text.count
+            defer { column += width; characters += count }
+            return Piece(text: word.text, lead: index == 0 ? nil : word.lead, middle: 2 * column + width, column: 2 * characters + count)
         }
     }
 

@@ -35,12 +35,18 @@ public struct Paragraph: Sendable {
     public var lead: String?
     /// Where a layout capture put it on its line (`ValueRuns.Piece.middle`).
     public var middle: Int?
+    /// The same in characters, a wide one counted one (how `pdftotext -layout` places words), and the
+    /// page of the capture (form feeds counted) it stands on.
+    public var column: Int?
+    public var page = 0
 
-    public init(text: String, location: SourceLocation, lead: String? = nil, middle: Int? = nil) {
+    public init(text: String, location: SourceLocation, lead: String? = nil, middle: Int? = nil, column: Int? = nil, page: Int = 0) {
         self.text = text
         self.location = location
         self.lead = lead
         self.middle = middle
+        self.column = column
+        self.page = page
     }
 }
 

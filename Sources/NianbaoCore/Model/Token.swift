@@ -20,6 +20,9 @@ public struct Token: Sendable {
     public var lead: String? = nil
     /// Twice the display column of its middle on a line of values in a layout capture.
     public var middle: Int? = nil
+    /// Twice the character column of its middle on such a line, and the capture's page (`Paragraph`).
+    public var column: Int? = nil
+    public var page = 0
 }
 
 /// A document after normalisation: tokens in order plus what was learnt about its script.

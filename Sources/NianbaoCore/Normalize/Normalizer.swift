@@ -19,7 +19,8 @@ public struct Normalizer {
             switch block {
             case .paragraph(let paragraph):
                 texts.append(paragraph.text)
-                places.append(Place(location: paragraph.location, table: nil, startsRow: false, lead: paragraph.lead, middle: paragraph.middle))
+                places.append(Place(location: paragraph.location, table: nil, startsRow: false, lead: paragraph.lead, middle: paragraph.middle,
+                                    column: paragraph.column, page: paragraph.page))
             case .table(let table):
                 for row in table.rows {
                     for (column, cell) in row.enumerated() {
@@ -56,7 +57,9 @@ public struct Normalizer {
                 startsRow: places[index].startsRow,
                 reading: forms.reading,
                 lead: places[index].lead,
-                middle: places[index].middle
+                middle: places[index].middle,
+                column: places[index].column,
+                page: places[index].page
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)
@@ -70,6 +73,8 @@ public struct Normalizer {
         var startsRow: Bool
         var lead: String? = nil
         var middle: Int? = nil
+        var column: Int? = nil
+        var page = 0
     }
 
     /// Labels and headings are short; a paragraph longer than this (in bytes) gets the key of its start

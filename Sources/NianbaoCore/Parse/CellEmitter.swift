@@ -64,7 +64,7 @@ struct CellEmitter {
                         (cell.raw, cell.source) = unparsed
                     } else if emptyIsBlank && !undecided.contains(columnIndex) {
                         cell.status = .blank
-                        cell.source = tokens[values[0]].location.description
+                        cell.source = values.first.map { tokens[$0].location.description } ?? ""
                     }
                     cells.append(cell)
                 }
@@ -86,7 +86,8 @@ struct CellEmitter {
             ), at: 0)
         } else if placed.unplaceable == nil {
             for (blockIndex, block) in spec.blocks.enumerated() {
-                for (rowIndex, row) in block.rows.enumerated() where placed.values[blockIndex][rowIndex].isEmpty {
+                for (rowIndex, row) in block.rows.enumerated() where placed.values[blockIndex][rowIndex].isEmpty
+                    && !cells.contains(where: { $0.row == row.code && $0.item == block.code && $0.status == .blank }) {
                     findings.append(Finding(
                         check: "cells_missing", scope: block.code.isEmpty ? row.code : "\(block.code)/\(row.code)",
                         expected: Decimal(block.columns.count), actual: 0,
@@ -140,7 +141,44 @@ struct CellEmitter {
                 progress = true
             }
         }
-        return placements
+        return grid(of: block, values: rows, placements: placements)
+    }
+
+    /// A layout capture's rows placed all at once by the columns their values' places prove
+    /// (`LayoutGrid`), when rows remain open; the rows already placed must agree.
+    private func grid(of block: BlockSpec, values rows: [[Int]], placements: [RowPlacement]) -> [RowPlacement] {
+        let open = placements.indices.contains { index in
+            switch placements[index] {
+            case .unplaceable: return !rows[index].isEmpty
+            case .proven(_, let undecided): return !undecided.isEmpty
+            default: return false
+            }
+        }
+        guard open, rows.contains(where: { $0.count > 1 }) else { return placements }
+        let sums = sums(of: block)
+        guard let grid = LayoutGrid.place(rows: rows, columns: block.columns.count, tokens: tokens, satisfied: { values in
+            ColumnIdentities.satisfied(values, block: block, rules: spec.rules, sums: sums)
+        }) else { return placements }
+        // The grid's cells as tokens (nil: blank) and the columns it leaves open, per row.
+        let cells = grid.map { row in row.map { slot -> Int? in if case .value(let token) = slot { return token } else { return nil } } }
+        let left = grid.map { row in row.indices.filter { row[$0] == .undecided } }
+        for (index, placement) in placements.enumerated() {
+            switch placement {
+            case .positioned(let columns), .aligned(let columns):
+                if !rows[index].isEmpty, columns.indices.contains(where: { !left[index].contains($0) && columns[$0] != cells[index][$0] }) { return placements }
+            case .proven(let columns, let undecided):
+                for column in columns.indices where !undecided.contains(column) && !left[index].contains(column) && columns[column] != cells[index][column] {
+                    return placements
+                }
+            default: break
+            }
+        }
+        return cells.indices.map { index in
+            // A row the layout placed before keeps its placement; the others take the grid's.
+            if case .positioned = placements[index], !rows[index].isEmpty { return placements[index] }
+            if case .aligned = placements[index], !rows[index].isEmpty { return placements[index] }
+            return left[index].isEmpty ? .positioned(cells[index]) : .proven(cells[index], undecided: left[index])
+        }
     }
 
     /// A placed row's values for the identities: numbers, blanks as 0, nil where not known.
@@ -182,6 +220,8 @@ struct CellEmitter {
                             expected: Decimal(columns), actual: Decimal(found.count),
                             message: "\(reason); all cells unparsed, values as found: \(quoted(found[...]))")]
         case .positioned(let positions):
+            // A row of blanks in a proven grid: its line is on the page, nothing stands on it.
+            if values.isEmpty { return [] }
             let empty = positions.indices.filter { positions[$0] == nil }.map { String($0 + 1) }.joined(separator: ", ")
             return [Finding(check: "row_short", scope: scope, expected: Decimal(columns), actual: Decimal(values.count),
                             message: "\(values.count) values on one line for \(columns) cells (\(quoted(values[...]))), placed by where they "

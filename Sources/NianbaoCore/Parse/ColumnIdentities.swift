@@ -48,4 +48,25 @@ enum ColumnIdentities {
         }
         return total
     }
+
+    /// The identities a full grid of a block's values (blanks as 0) satisfies, as ids: a row's total
+    /// (the row's index), a column's balance (1000 + column), a column's result sum (2000 + column).
+    static func satisfied(_ grid: [[Decimal]], block: BlockSpec, rules: TableSpec.Rules, sums: [ArithmeticPlacement.Sum]) -> Set<Int> {
+        var ids = Set<Int>()
+        for (index, row) in grid.enumerated() {
+            if !sums.isEmpty, sums.allSatisfy({ sum in sum.parts.reduce(Decimal(0)) { $0 + row[$1] } == row[sum.total] }) { ids.insert(index) }
+        }
+        let roles = block.rows.map(\.role)
+        let known = grid.map { $0.map { Optional($0) } }
+        for column in block.columns.indices {
+            for (offset, rule) in [(1000, rules.balance), (2000, rules.resultsSum)] where rule != nil {
+                // The identity holds when each of its rows' value equals what the others make it.
+                let rows = roles.indices.filter { roles[$0] == (offset == 1000 ? .carriedForward : .resultTotal) }
+                guard let row = rows.first else { continue }
+                let expected = Self.expected(row: row, block: block, rules: offset == 1000 ? TableSpec.Rules(balance: rule) : TableSpec.Rules(resultsSum: rule), known: known)
+                if expected[column] == grid[row][column] { ids.insert(offset + column) }
+            }
+        }
+        return ids
+    }
 }

@@ -73,6 +73,7 @@ struct SentenceReader {
     static let untilDate = ProsePhrases.scalars(ProsePhrases.untilDate)
     static let thisYear = ProsePhrases.scalars(ProsePhrases.thisYear)
     static let carryOver = ProsePhrases.scalars(ProsePhrases.carryOverWords)
+    static let nextPeriod = ProsePhrases.scalars(ProsePhrases.nextPeriod)
     static let foreignContexts = ProsePhrases.scalars(ProsePhrases.foreignContexts)
     static let partQualifiers = ProsePhrases.scalars(ProsePhrases.partQualifiers)
     static let ownScope = ProsePhrases.scalars(ProsePhrases.ownScopeWords)
@@ -94,6 +95,7 @@ struct SentenceReader {
         let key = clause.key
         if key.firstIndex(of: Self.partMarker) != nil { inParts = true }
         let numbers = ProseNumbers.find(in: key)
+        if !numbers.isEmpty, key.contains(anyOf: Self.nextPeriod) { return }
         if numbers.isEmpty {
             // Zero in words needs a negation: most clauses without a figure have none.
             if key.contains(where: { $0 == "没" || $0 == "未" || $0 == "无" || $0 == "不" || $0 == "免" }) { readZero(clause) }

@@ -65,6 +65,8 @@ enum ProsePhrases {
     static let feeNegations = negations + ["不收", "免收", "免费"]
     /// A number after these in its clause compares with another year or is a change, not the figure.
     static let otherPeriod = ["上年", "去年", "上一年", "前一年", "同比", "增加", "减少", "增长", "下降", "提高", "降低", "比20"]
+    /// A clause about next year (`72件申请…顺延到下年度答复`, `结转下年度`) states no figure of this year.
+    static let nextPeriod = ["下年", "下一年", "顺延", "明年"]
     /// A number after these in its clause is counted since before the year…
     static let cumulative = ["历年", "累计至今", "截至目前", "截止目前", "条例实施以来", "截至", "截止", "累计"]
     /// …unless the clause scopes it to the year (本年度累计, 自2016年1月1日到12月31日累计) without 截至.

@@ -7,7 +7,7 @@ struct Run: ParsableCommand {
         abstract: "Read every report in the input folder and write the dataset to the output folder.",
         discussion: """
             Settings come from the configuration file (pipeline.json: input, output, maxFileBytes, jobs, \
-            maxShrink); \
+            maxShrink, fileTimeLimit); \
             the options below override it. Only new and changed files are parsed: the manifest in the \
             output folder remembers the rest. The dataset is written beside the output folder and swapped \
             in at the end; one run at a time may write an output folder. A file that is not a readable \
@@ -38,6 +38,10 @@ struct Run: ParsableCommand {
             help: ArgumentHelp("Worker threads; 0 for one per core (overrides the configuration).", valueName: "n"))
     var jobs: Int?
 
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Seconds one file may take before it is rejected (overrides the configuration; default 60).", valueName: "seconds"))
+    var fileTimeLimit: Double?
+
     @Flag(name: .long, help: "Parse every file again, ignoring what earlier runs remembered.")
     var full = false
 
@@ -56,6 +60,9 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 0 { throw ValidationError("--jobs must be a whole number ≥ 0 (0 for one per core), got \(jobs)") }
+        if let fileTimeLimit, !(fileTimeLimit > 0 && fileTimeLimit.isFinite) {
+            throw ValidationError("--file-time-limit must be a number of seconds > 0, got \(fileTimeLimit)")
+        }
         if let shard, Shard(shard) == nil {
             throw ValidationError("--shard takes K/N, whole numbers with 0 ≤ K < N such as 3/16, got \(shard)")
         }
@@ -102,6 +109,7 @@ struct Run: ParsableCommand {
         if let input { settings.input = URL(fileURLWithPath: input).standardizedFileURL }
         if let output { settings.output = URL(fileURLWithPath: output).standardizedFileURL }
         if let jobs { settings.jobs = jobs }
+        if let fileTimeLimit { settings.fileTimeLimit = fileTimeLimit }
         if let shard = shard.flatMap(Shard.init) {
             settings.output = settings.output.appendingPathComponent(String(format: "shard-%04d-of-%04d", shard.index, shard.count))
         }

@@ -55,6 +55,28 @@ struct NightGuardsTests {
         #expect(try jsonlRows(output, "reports").count == 1)
     }
 
+    @Test("a file past the per-file time limit is a reject that the next run tries again; the run ends")
+    func timeLimit() throws {
+        let base = try Repository.temporaryFolder()
+        let input = base.appendingPathComponent("in"), output = base.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data(try Repository.sample(Seed.linyi)).write(to: input.appendingPathComponent("linyi.txt"))
+        // A limit no file can meet stands for a file that stalls.
+        let (status, output1) = try run(["run", "--input", input.path, "--output", output.path, "--quiet", "--file-time-limit", "0.000001"])
+        #expect(status == 0, "\(output1)")
+        let rejects = try jsonlRows(output, "rejects")
+        #expect(rejects.count == 1 && (rejects[0]["reason"] as? String)?.hasPrefix("took longer than 1e-06 s (fileTimeLimit)") == true)
+        // Not remembered as a verdict: the next night reads it.
+        #expect(try run(["run", "--input", input.path, "--output", output.path, "--quiet"]).status == 0)
+        #expect(try jsonlRows(output, "reports").count == 1 && jsonlRows(output, "rejects").isEmpty)
+        // The configuration's key is read strictly.
+        let config = base.appendingPathComponent("pipeline.json")
+        try Data("{\"input\": \"in\", \"output\": \"out\", \"fileTimeLimit\": 0}".utf8).write(to: config)
+        #expect(throws: PipelineConfig.Invalid.self) { try PipelineConfig.load(from: config) }
+        try Data("{\"input\": \"in\", \"output\": \"out\", \"fileTimeLimit\": 2.5}".utf8).write(to: config)
+        #expect(try PipelineConfig.load(from: config).fileTimeLimit == 2.5)
+    }
+
     @Test("an unreadable folder is a reject; its reports stay; readable again, the dataset is as before")
     func unreadableFolder() throws {
         let base = try Repository.temporaryFolder()

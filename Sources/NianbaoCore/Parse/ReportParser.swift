@@ -38,6 +38,7 @@ public enum ReportParser {
             tableTokens.formUnion(reading.consumed)
         }
         findings += ConsistencyChecker.check(cells: cells, template: template)
+        try FileDeadline.check()
 
         // A report without the national tables may carry the legacy statistics table.
         let statistics = template.tables.isEmpty ? StatisticsTable.read(tokens, year: metadata.year) : StatisticsTable.Reading()
@@ -69,6 +70,7 @@ public enum ReportParser {
         } else {
             status = cells.contains { $0.status == .missing } ? .partial : .complete
         }
+        try FileDeadline.check()
         // The text the figures are read from: the preamble's paragraphs and each part's, with its topic.
         var paragraphs = preambleTokens.map { ProseParagraph(token: tokens[$0], topic: "preamble") }
         for (body, topic) in zip(bodies, partTopics) { paragraphs += body.map { ProseParagraph(token: tokens[$0], topic: topic) } }

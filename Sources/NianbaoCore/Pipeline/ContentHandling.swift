@@ -7,6 +7,8 @@ import Foundation
 struct ContentHandling: Sendable {
     let input: URL
     let maxFileBytes: Int
+    /// Seconds one file may take through the stages (`FileDeadline`).
+    var fileTimeLimit = PipelineConfig.defaultFileTimeLimit
     /// Copy the rows of a content the previous run made a report of, out of its output.
     let reuseReports: Bool
     /// Take over the previous run's reject of a content (same parser).
@@ -126,7 +128,13 @@ struct ContentHandling: Sendable {
         guard bytes.count == file.size, modified == file.modified else {
             return .unread("the file changed while the run was reading it (the next run reads it again)")
         }
-        switch try processor().process(bytes: bytes, sourcePath: file.path, sha256: content.sha256) {
+        let deadline = ContinuousClock.now + .nanoseconds(Int64(fileTimeLimit * 1e9))
+        let outcome = try FileDeadline.$current.withValue(deadline) {
+            try processor().process(bytes: bytes, sourcePath: file.path, sha256: content.sha256)
+        }
+        // Past its time the file's outcome is no verdict: the next run tries it again.
+        if ContinuousClock.now > deadline { return .unread(FileDeadline.reason(limit: fileTimeLimit)) }
+        switch outcome {
         case .report(let report): return .parsed(ReportFragment(report))
         case .reject(let reject): return .rejected(reject.reason, parsed: true)
         }

@@ -51,6 +51,7 @@ public struct FileProcessor {
         case .html:
             extracted = HTMLExtractor.extract(decoded.text, encoding: decoded.encoding)
         }
+        if FileDeadline.passed { return reject(FileDeadline.Exceeded().description) }
         let normalized = normalizer.normalize(extracted)
         do {
             let parsed = try ReportParser.parse(normalized)

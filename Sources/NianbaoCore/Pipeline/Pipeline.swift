@@ -73,9 +73,10 @@ public struct Pipeline {
         let previousStamps = try ledger.previousStamps()
         let previousOutput = reuse && previousOutputIsIntact(previousStamps) ? config.output : nil
         let writer = try OutputWriter(into: staging, previous: previousOutput)
-        try ContentHandling(input: config.input, maxFileBytes: config.maxFileBytes, reuseReports: previousOutput != nil, reuseRejects: reuse,
-                            previousSizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) }), observer: observer)
-            .handle(in: ledger, writer: writer, workers: workers)
+        var handling = ContentHandling(input: config.input, maxFileBytes: config.maxFileBytes, reuseReports: previousOutput != nil, reuseRejects: reuse,
+                                       previousSizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) }), observer: observer)
+        handling.fileTimeLimit = config.fileTimeLimit
+        try handling.handle(in: ledger, writer: writer, workers: workers)
         try ledger.finishHandling()
         if let observer { try ledger.forEachDeleted { observer(.deleted(path: $0)) } }
         if !allowShrink { try ShrinkGuard.check(ledger.shrinkage(), limit: config.maxShrink) }

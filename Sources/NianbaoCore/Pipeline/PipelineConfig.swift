@@ -12,8 +12,11 @@ public struct PipelineConfig: Sendable, Equatable {
     /// The share of the previous dataset's reports a run may drop before it is refused (without
     /// `--allow-shrink`).
     public var maxShrink: Double
+    /// Seconds one file may take through the stages before it is rejected (`FileDeadline`).
+    public var fileTimeLimit: Double
 
     public static let defaultMaxFileBytes = 20_000_000
+    public static let defaultFileTimeLimit = 60.0
 
     /// Every setting that changes what a file becomes, for the cache key (worker count and folders
     /// do not). A setting added later that does must be added here.
@@ -24,12 +27,13 @@ public struct PipelineConfig: Sendable, Equatable {
     public static let defaultMaxShrink = 0.5
 
     public init(input: URL, output: URL, maxFileBytes: Int = PipelineConfig.defaultMaxFileBytes, jobs: Int = 0,
-                maxShrink: Double = PipelineConfig.defaultMaxShrink) {
+                maxShrink: Double = PipelineConfig.defaultMaxShrink, fileTimeLimit: Double = PipelineConfig.defaultFileTimeLimit) {
         self.input = input
         self.output = output
         self.maxFileBytes = maxFileBytes
         self.jobs = jobs
         self.maxShrink = maxShrink
+        self.fileTimeLimit = fileTimeLimit
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -37,7 +41,7 @@ public struct PipelineConfig: Sendable, Equatable {
     }
 
     /// The keys, each with what it must be.
-    private static let knownKeys = ["input", "output", "maxFileBytes", "jobs", "maxShrink"]
+    private static let knownKeys = ["input", "output", "maxFileBytes", "jobs", "maxShrink", "fileTimeLimit"]
 
     public static func load(from file: URL) throws -> PipelineConfig {
         func invalid(_ reason: String) -> Invalid { Invalid(description: "configuration \(file.path): \(reason)") }
@@ -77,6 +81,13 @@ public struct PipelineConfig: Sendable, Equatable {
             }
             return number
         }
+        func seconds(_ key: String, default fallback: Double) throws -> Double {
+            guard let value = object.values[key] else { return fallback }
+            guard case .number(let text) = value, let number = Double(text), number > 0, number.isFinite else {
+                throw invalid("\"\(key)\" must be a number of seconds > 0 (60 for a minute), got \(describe(value))")
+            }
+            return number
+        }
         let input = try folder("input"), output = try folder("output")
         let base = file.deletingLastPathComponent()
         return PipelineConfig(
@@ -84,7 +95,8 @@ public struct PipelineConfig: Sendable, Equatable {
             output: URL(fileURLWithPath: output, relativeTo: base).standardizedFileURL,
             maxFileBytes: try wholeNumber("maxFileBytes", atLeast: 1, default: defaultMaxFileBytes),
             jobs: try wholeNumber("jobs", atLeast: 0, default: 0),
-            maxShrink: try share("maxShrink", default: defaultMaxShrink)
+            maxShrink: try share("maxShrink", default: defaultMaxShrink),
+            fileTimeLimit: try seconds("fileTimeLimit", default: defaultFileTimeLimit)
         )
     }
 

@@ -19,13 +19,7 @@ struct ProseFiguresTests {
 
     @Test("the 17 legacy texts against their gold: all found, none wrong or invented, every quote in its text")
     func legacyGold() throws {
-        let input = try Repository.temporaryFolder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: Self.legacyFolder.path) where name.hasSuffix(".txt") {
-            try FileManager.default.copyItem(at: Self.legacyFolder.appendingPathComponent(name), to: input.appendingPathComponent(name))
-        }
-        let output = try Repository.temporaryFolder().appendingPathComponent("out")
-        try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
-        let score = try FigureGoldScorer(output: output, input: input).score(goldFolder: Self.legacyFolder)
+        let (score, _) = try scoreFigures(inFixtures: Self.legacyFolder)
         #expect(score.expected == 64)
         #expect(score.found == score.expected, "\(score.notFound.joined(separator: "\n"))")
         #expect(score.wrong.isEmpty && score.invented.isEmpty && score.badQuotes.isEmpty,

@@ -35,13 +35,7 @@ struct RealWorldFiguresTests {
 
     @Test("the 17 fragments of real reports against their gold: every stated figure but one cut mid-word, none wrong or invented")
     func fragmentsGold() throws {
-        let input = try Repository.temporaryFolder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: Self.fragments.path) where name.hasSuffix(".txt") {
-            try FileManager.default.copyItem(at: Self.fragments.appendingPathComponent(name), to: input.appendingPathComponent(name))
-        }
-        let output = try Repository.temporaryFolder().appendingPathComponent("out")
-        try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
-        let score = try FigureGoldScorer(output: output, input: input).score(goldFolder: Self.fragments)
+        let (score, output) = try scoreFigures(inFixtures: Self.fragments)
         #expect(score.expected == 52)
         // yongjia_nyj_2010's stored text stops at `没有收到政府信息公开申`: the word is cut, not read.
         #expect(score.found == score.expected - 1, "\(score.notFound.joined(separator: "\n"))")

@@ -142,3 +142,15 @@ enum NianbaoCommand {
         return (process.terminationStatus, String(decoding: errorData, as: UTF8.self), String(decoding: outputData, as: UTF8.self))
     }
 }
+
+/// Runs the pipeline over a fixture folder's texts and scores its figures against the folder's gold;
+/// the score and the output folder.
+func scoreFigures(inFixtures folder: URL) throws -> (score: FigureGoldScorer.Score, output: URL) {
+    let input = try Repository.temporaryFolder()
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".txt") {
+        try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: input.appendingPathComponent(name))
+    }
+    let output = try Repository.temporaryFolder().appendingPathComponent("out")
+    try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
+    return (try FigureGoldScorer(output: output, input: input).score(goldFolder: folder), output)
+}

@@ -38,28 +38,10 @@ enum GluedHeadings {
         return pieces
     }
 
-    /// Whether an ordinal 一 … 六 followed by `、` stands anywhere in the text, on its UTF-8 bytes: most
-    /// long lines hold none, and are passed by without reading their characters.
-    private static func mayHold(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index + 6 <= bytes.count {
-                // 、 is E3 80 81; the ordinals 一二三四五六 are three bytes each before it.
-                if bytes[index + 3] == 0xE3, bytes[index + 4] == 0x80, bytes[index + 5] == 0x81,
-                   ordinals.contains(where: { $0.0 == bytes[index] && $0.1 == bytes[index + 1] && $0.2 == bytes[index + 2] }) {
-                    return true
-                }
-                index += 1
-            }
-            return false
-        }
-    }
+    /// Whether an ordinal 一 … 六 and `、` stand anywhere in the text.
+    private static func mayHold(_ text: String) -> Bool { marks.occur(in: text, afterSpace: false) }
 
-    private static let ordinals: [(UInt8, UInt8, UInt8)] = "一二三四五六".map { character in
-        let bytes = Array(String(character).utf8)
-        return (bytes[0], bytes[1], bytes[2])
-    }
+    private static let marks = OrdinalMarks("一二三四五六")
 
     /// Where a national part's heading that starts at `start` ends, or nil when none starts there.
     private static func headingEnd(in text: String, at start: String.Index) -> String.Index? {

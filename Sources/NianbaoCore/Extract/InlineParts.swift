@@ -25,27 +25,10 @@ enum InlineParts {
         return pieces
     }
 
-    /// Whether a space stands before a Chinese ordinal and `、` (`一、` … `十、`), on the bytes.
-    private static func mayHoldHeading(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes in
-            var index = 0
-            while index + 7 <= bytes.count {
-                if bytes[index] == 0x20, bytes[index + 4] == 0xE3, bytes[index + 5] == 0x80, bytes[index + 6] == 0x81,
-                   ordinals.contains(where: { $0.0 == bytes[index + 1] && $0.1 == bytes[index + 2] && $0.2 == bytes[index + 3] }) {
-                    return true
-                }
-                index += 1
-            }
-            return false
-        }
-    }
+    /// Whether a space stands before a Chinese ordinal and `、` (`一、` … `十、`).
+    private static func mayHoldHeading(_ line: String) -> Bool { marks.occur(in: line, afterSpace: true) }
 
-    /// 一 … 十 in UTF-8, each followed by `、` (E3 80 81) in a heading.
-    private static let ordinals: [(UInt8, UInt8, UInt8)] = "一二三四五六七八九十".map { character in
-        let bytes = Array(String(character).utf8)
-        return (bytes[0], bytes[1], bytes[2])
-    }
+    private static let marks = OrdinalMarks("一二三四五六七八九十")
 
     /// A word that starts with a Chinese ordinal and `、` and is short enough for a heading.
     private static func isHeading(_ word: String) -> Bool {

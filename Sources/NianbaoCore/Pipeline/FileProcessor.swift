@@ -37,6 +37,7 @@ public struct FileProcessor {
         if bytes.count > maxFileBytes {
             return reject(FileIdentification.oversize(bytes.count, limit: maxFileBytes))
         }
+        if let reason = BinaryFormats.reason(for: bytes) { return reject(reason) }
         let format = FormatSniffer.format(of: bytes, path: sourcePath)
         let decoded: InputDecoder.Decoded
         let declared = format == .html ? HTMLExtractor.declaredCharset(bytes) : nil

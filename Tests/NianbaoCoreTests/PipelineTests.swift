@@ -24,7 +24,7 @@ struct PipelineTests {
         let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("b-copy.txt,91f6a4e014acfcc8e87e47960249e13d34aaf8d99fb9ae3f926e0cff6453d877,duplicate of a.txt (same bytes)"))
         #expect(rejects.contains("empty.txt,") && rejects.contains("empty file"))
-        #expect(rejects.contains("image.png,") && rejects.contains("binary file"))
+        #expect(rejects.contains("image.png,") && rejects.contains("an image (PNG): a scanned page needs OCR"))
         #expect(rejects.contains("note.txt,") && rejects.contains("not a government information disclosure annual report"))
         #expect(rejects.contains("large.txt,,file of 15000 bytes is over the size limit of 12000 bytes"))
     }

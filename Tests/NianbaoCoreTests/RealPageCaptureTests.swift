@@ -62,3 +62,34 @@ struct RealPageCaptureTests {
         }
     }
 }
+
+/// A real report published only as a PDF (Hongze 2023, a WPS export; Fixtures/pdf with its cell gold),
+/// read as `pdftotext -layout` gives it (Fixtures/captures/hongze_2023.pdf-layout.txt): never a wrong
+/// number; its title (the year printed `2023 年`) and organ found.
+@Suite("A real PDF report through pdftotext -layout")
+struct PDFCaptureTests {
+    @Test("cells against the gold: none wrong, 162 of its tables 3 and 4 read; title, organ and year")
+    func hongze() throws {
+        let name = "hongze_2023.pdf-layout.txt"
+        let bytes = [UInt8](try Data(contentsOf: Repository.fixtures.appendingPathComponent("captures/\(name)")))
+        let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: name) }
+        guard case .report(let report) = outcome else { throw TestFailure("rejected") }
+        #expect(report.parsed.metadata.title == "洪泽区人民政府2023年政府信息公开工作年度报告" && report.parsed.metadata.organ == "洪泽区人民政府")
+        #expect(report.parsed.metadata.year == 2023)
+        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("pdf/hongze_2023.gold.json"))) as! [String: Any]
+        var same = 0, wrong: [String] = []
+        for (table, kind) in [("applications", TableKind.applications), ("reviews_litigation", .reviewsLitigation)] {
+            let rows = gold[table] as! [String: [Any]]
+            for (row, values) in rows {
+                let cells = report.parsed.cells.filter { $0.table == kind && $0.row == row }
+                for (cell, want) in zip(cells, values) {
+                    guard let number = want as? Int else { continue }   // `?`: the combined （六） rows
+                    if cell.status == .reported, cell.value == Decimal(number) { same += 1 }
+                    else if cell.status == .reported { wrong.append("\(row)/\(cell.column): \(cell.value!) for \(number)") }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+        #expect(same >= 162, "\(same)")
+    }
+}

@@ -82,7 +82,25 @@ public enum MetadataReader {
     }
 
     private static func clean(_ text: String) -> String {
-        text.trimmingSpaces().replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: CharacterSet(charactersIn: "| "))
+        joinDigitsAndHan(text.trimmingSpaces().replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: CharacterSet(charactersIn: "| ")))
+    }
+
+    /// PDF text puts a space between a run of digits and the Chinese beside it (`2023 年政府信息…`):
+    /// not the title's own. Spaces between an ASCII digit and a Han character are taken out.
+    static func joinDigitsAndHan(_ text: String) -> String {
+        guard text.contains(" ") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var kept = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == " ", index > 0, index + 1 < scalars.count {
+                let (before, after) = (scalars[index - 1], scalars[index + 1])
+                let digit = { (s: Unicode.Scalar) in s.isASCII && s.properties.numericType == .decimal }
+                let han = { (s: Unicode.Scalar) in s.properties.isIdeographic }
+                if (digit(before) && han(after)) || (han(before) && digit(after)) { continue }
+            }
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     // MARK: Year

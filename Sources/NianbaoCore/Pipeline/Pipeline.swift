@@ -47,8 +47,18 @@ public struct Pipeline {
         }
         defer { withExtendedLifetime(lock) {} }
         do {
-            let summary = try run(into: staging, excluding: OutputGuard.realPath(shardBase ?? output), started: started)
-            try OutputFolder.swap(staging, into: output)
+            let (summary, inPlace) = try run(into: staging, excluding: OutputGuard.realPath(shardBase ?? output), started: started)
+            if inPlace {
+                // The dataset stays as it is; the night's summary replaces the last one atomically.
+                let written = staging.appendingPathComponent("summary.json")
+                try Data(summary.json().pretty().utf8).write(to: written)
+                if rename(written.path, output.appendingPathComponent("summary.json").path) != 0 {
+                    throw OutputUnwritable(folder: output.path, reason: String(cString: strerror(errno)))
+                }
+                try? FileManager.default.removeItem(at: staging)
+            } else {
+                try OutputFolder.swap(staging, into: output)
+            }
             return summary
         } catch {
             try? FileManager.default.removeItem(at: staging)
@@ -57,7 +67,8 @@ public struct Pipeline {
     }
 
     /// `excluding`: the output's own folder, never listed as input when it lies inside the input.
-    private func run(into staging: URL, excluding ownFolder: String, started: Date) throws -> RunSummary {
+    /// `inPlace`: nothing changed, the previous dataset is this run's and stays where it is.
+    private func run(into staging: URL, excluding ownFolder: String, started: Date) throws -> (summary: RunSummary, inPlace: Bool) {
         let clock = ContinuousClock()
         let start = clock.now
         // With --full the manifest still tells new from changed; nothing in it is reused.
@@ -72,6 +83,15 @@ public struct Pipeline {
         let reuse = try !full && ledger.previousCacheKey() == ParserVersion.current + " " + config.outcomeKey
         let previousStamps = try ledger.previousStamps()
         let previousOutput = reuse && previousOutputIsIntact(previousStamps) ? config.output : nil
+        if previousOutput != nil, try ledger.isUnchangedListing(), UnchangedNight.hasDocs(config.output),
+           try ledger.previousReportsAreCurrent(sizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) })),
+           var summary = UnchangedNight.summary(try ledger.counts(), started: started, output: config.output) {
+            if let observer { try ledger.forEachListedPath { observer(.file(path: $0, change: .unchanged, result: "unchanged: the dataset is kept as it is")) } }
+            OutputFolder.removeFragmentCache(of: config.output)
+            summary.handling = clock.now - start
+            summary.elapsed = summary.handling
+            return (summary, true)
+        }
         let writer = try OutputWriter(into: staging, previous: previousOutput)
         var handling = ContentHandling(input: config.input, maxFileBytes: config.maxFileBytes, reuseReports: previousOutput != nil, reuseRejects: reuse,
                                        previousSizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) }), observer: observer)
@@ -118,7 +138,7 @@ public struct Pipeline {
         summary.writing = clock.now - handled
         summary.elapsed = clock.now - start
         try Data(summary.json().pretty().utf8).write(to: staging.appendingPathComponent("summary.json"))
-        return summary
+        return (summary, false)
     }
 
     /// Whether the previous output's row files are the ones its manifest describes: rows are only

@@ -12,8 +12,13 @@ struct NightGuardsTests {
         let process = Process()
         // As root every folder is readable: the unreadable-folder case runs the command as nobody.
         if user && getuid() == 0 {
+            // A copy of the command where nobody may run it (the build folder may lie under root's home).
+            let copy = try Self.everyonesFolder().appendingPathComponent("nianbao")
+            try FileManager.default.copyItem(at: NianbaoCommand.executable, to: copy)
+            chmod(copy.deletingLastPathComponent().path, 0o755)
+            chmod(copy.path, 0o755)
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", NianbaoCommand.executable.path] + arguments
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + arguments
         } else {
             process.executableURL = NianbaoCommand.executable
             process.arguments = arguments
@@ -77,9 +82,17 @@ struct NightGuardsTests {
         #expect(try PipelineConfig.load(from: config).fileTimeLimit == 2.5)
     }
 
+    /// A folder under /tmp that nobody may enter (the test folder may lie under a private one).
+    static func everyonesFolder() throws -> URL {
+        let url = URL(fileURLWithPath: "/tmp/nianbao-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        chmod(url.path, 0o777)
+        return url
+    }
+
     @Test("an unreadable folder is a reject; its reports stay; readable again, the dataset is as before")
     func unreadableFolder() throws {
-        let base = try Repository.temporaryFolder()
+        let base = try Self.everyonesFolder()
         chmod(base.path, 0o777)
         let input = base.appendingPathComponent("in"), sub = input.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)

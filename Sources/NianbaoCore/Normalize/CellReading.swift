@@ -57,6 +57,12 @@ public enum CellReading: Equatable, Sendable {
         return true
     }
 
+    /// The number read, nil for a placeholder or text.
+    var number: Decimal? {
+        if case .number(let value, _, _) = self { return value }
+        return nil
+    }
+
     static let placeholders: Set<String> = [
         "", "/", "\\", "-", "--", "---", "—", "——", "–", "──", "─", "无", "無", "空", "/-", "-/-", "×", "…", "……",
         "&nbsp;",

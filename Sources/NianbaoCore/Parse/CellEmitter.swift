@@ -130,10 +130,7 @@ struct CellEmitter {
                 guard open, !rows[index].isEmpty, rows[index].count < columns else { continue }
                 let expected = ColumnIdentities.expected(row: index, block: block, rules: spec.rules, known: placements.map(known))
                 guard !expected.isEmpty else { continue }
-                let numbers = rows[index].map { token -> Decimal? in
-                    if case .number(let value, _, _) = tokens[token].reading { return value }
-                    return nil
-                }
+                let numbers = rows[index].map { tokens[$0].reading.number }
                 guard let slots = ArithmeticPlacement.place(numbers, columns: columns, sums: sums(of: block), expected: expected) else { continue }
                 let proven = RowPlacement.proven(slots, values: rows[index])
                 guard case .proven = proven, proven != placements[index] else { continue }

@@ -45,7 +45,7 @@ enum LayoutGrid {
             var maps: [Int: [Int]] = [:]
             for (index, page) in order.enumerated() { maps[page] = choices[index][pick[index]] }
             if let placement = grid(rows, columns: columns, tokens: tokens, clusters: clusters, maps: maps) {
-                let values = placement.map { row in row.map { $0.map { number(tokens[$0]) } ?? 0 } }
+                let values = placement.map { row in row.map { $0.flatMap { tokens[$0].reading.number } ?? 0 } }
                 results.append((placement, satisfied(values)))
             }
         } while advance(&pick, limits: choices.map(\.count))
@@ -87,11 +87,6 @@ enum LayoutGrid {
             placement.append(cells)
         }
         return placement
-    }
-
-    private static func number(_ token: Token) -> Decimal {
-        if case .number(let value, _, _) = token.reading { return value }
-        return 0
     }
 
     /// Every increasing map of `count` positions into `columns` columns.

@@ -38,10 +38,7 @@ enum RowPlacement: Equatable {
         }
         // A capture that dropped the row's empty cells (on one line, or one value per line): the
         // values stand where the row's own arithmetic puts them, if it puts them in one way only.
-        let numbers = values.map { index -> Decimal? in
-            if case .number(let value, _, _) = tokens[index].reading { return value }
-            return nil
-        }
+        let numbers = values.map { tokens[$0].reading.number }
         if let slots = ArithmeticPlacement.place(numbers, columns: columns, sums: sums) { return proven(slots, values: values) }
         return .unplaceable(values, check: "row_short",
                             reason: "\(values.count) value\(values.count == 1 ? "" : "s") for \(columns) cells: the capture dropped cells, "

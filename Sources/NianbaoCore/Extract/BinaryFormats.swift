@@ -11,11 +11,10 @@ enum BinaryFormats {
     }
 
     static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    static let pdf = Array("%PDF-".utf8)
     static let conversion = "convert it first, e.g. `soffice --headless --convert-to html FILE` (LibreOffice), and put the result in the input"
 
     static let all: [Format] = [
-        Format(magic: Array("%PDF-".utf8), reason: "a PDF document: nianbao reads text and HTML pages, not PDF yet; convert it first, "
-               + "e.g. `pdftotext -layout FILE FILE.txt` (poppler-utils), and put the text in the input"),
         Format(magic: zip, member: Array("word/".utf8), reason: "a Word document (.docx): \(conversion)"),
         Format(magic: zip, member: Array("xl/".utf8), reason: "a spreadsheet (.xlsx): not a report's text; a report's tables are read from its page"),
         Format(magic: zip, member: Array("ppt/".utf8), reason: "a presentation (.pptx): not a report"),

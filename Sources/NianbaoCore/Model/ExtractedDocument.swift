@@ -19,6 +19,8 @@ public struct ExtractedDocument: Sendable {
 public enum SourceFormat: String, Sendable {
     case text
     case html
+    case pdf
+    case docx
 }
 
 public enum Block: Sendable {

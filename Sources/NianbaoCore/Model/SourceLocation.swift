@@ -4,8 +4,10 @@ public enum SourceLocation: Hashable, Sendable {
     case line(Int)
     /// 1-based table, row and column of the span-resolved grid of an HTML page.
     case grid(table: Int, row: Int, column: Int)
+    /// 1-based page of a PDF and line of that page's layout text.
+    case pageLine(page: Int, line: Int)
 
-    /// The `source` column's wording: `line 233`, `table 3 row 5 col 4`.
+    /// The `source` column's wording: `line 233`, `table 3 row 5 col 4`, `page 3 line 12`.
     public var description: String {
         // Every cell of every report gets one: written as ASCII bytes and made a String once, a
         // fraction of what interpolation's generic path costs.
@@ -21,6 +23,11 @@ public enum SourceLocation: Hashable, Sendable {
             text.append(row)
             text.append(" col ")
             text.append(column)
+        case .pageLine(let page, let line):
+            text.append("page ")
+            text.append(page)
+            text.append(" line ")
+            text.append(line)
         }
         return text.string
     }

@@ -37,28 +37,31 @@ public struct FileProcessor {
         if bytes.count > maxFileBytes {
             return reject(FileIdentification.oversize(bytes.count, limit: maxFileBytes))
         }
-        if let reason = BinaryFormats.reason(for: bytes) { return reject(reason) }
-        let format = FormatSniffer.format(of: bytes, path: sourcePath)
-        let decoded: InputDecoder.Decoded
-        let declared = format == .html ? HTMLExtractor.declaredCharset(bytes) : nil
-        switch InputDecoder.decode(bytes, declared: declared) {
-        case .success(let value): decoded = value
-        case .failure(let failure): return reject(failure.description)
-        }
         let extracted: ExtractedDocument
-        switch format {
-        case .text:
-            extracted = TextExtractor.extract(decoded.text, encoding: decoded.encoding)
-        case .html:
-            extracted = HTMLExtractor.extract(decoded.text, encoding: decoded.encoding)
+        switch DocumentFormats.extract(bytes) {
+        case .document(let document):
+            extracted = document
+        case .reject(let reason):
+            return reject(reason)
+        case nil:
+            if let reason = BinaryFormats.reason(for: bytes) { return reject(reason) }
+            let format = FormatSniffer.format(of: bytes, path: sourcePath)
+            let declared = format == .html ? HTMLExtractor.declaredCharset(bytes) : nil
+            let decoded: InputDecoder.Decoded
+            switch InputDecoder.decode(bytes, declared: declared) {
+            case .success(let value): decoded = value
+            case .failure(let failure): return reject(failure.description)
+            }
+            extracted = format == .html ? HTMLExtractor.extract(decoded.text, encoding: decoded.encoding)
+                : TextExtractor.extract(decoded.text, encoding: decoded.encoding)
         }
         if FileDeadline.passed { return reject(FileDeadline.Exceeded().description) }
         let normalized = normalizer.normalize(extracted)
         do {
             let parsed = try ReportParser.parse(normalized)
             return .report(ProcessedReport(
-                reportID: ProcessedReport.id(sha256: digest), sourcePath: sourcePath, format: format,
-                encoding: decoded.encoding, sha256: digest, bytes: bytes.count, parsed: parsed
+                reportID: ProcessedReport.id(sha256: digest), sourcePath: sourcePath, format: extracted.format,
+                encoding: extracted.encoding, sha256: digest, bytes: bytes.count, parsed: parsed
             ))
         } catch {
             return reject(String(describing: error))

@@ -17,7 +17,9 @@ enum CodeLists {
     ]
 
     static let lists: [(column: String, codes: [Code])] = [
-        ("reports.source_format", [("text", "文本", "a raw text capture"), ("html", "网页", "an HTML page")]),
+        ("reports.source_format", [("text", "文本", "a raw text capture"), ("html", "网页", "an HTML page"),
+                                   ("pdf", "PDF", "a PDF document with a text layer (read through poppler)"),
+                                   ("docx", "Word", "a Word document (.docx)")]),
         ("reports.script", [("simplified", "简体", "written in simplified script"), ("traditional", "繁体", "written in traditional script"),
                             ("mixed", "简繁混合", "both scripts in substantial amounts")]),
         ("reports.template", [

@@ -12,10 +12,10 @@ enum BinaryFormats {
 
     static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
     static let pdf = Array("%PDF-".utf8)
+    static let wordMember = Array("word/".utf8)
     static let conversion = "convert it first, e.g. `soffice --headless --convert-to html FILE` (LibreOffice), and put the result in the input"
 
     static let all: [Format] = [
-        Format(magic: zip, member: Array("word/".utf8), reason: "a Word document (.docx): \(conversion)"),
         Format(magic: zip, member: Array("xl/".utf8), reason: "a spreadsheet (.xlsx): not a report's text; a report's tables are read from its page"),
         Format(magic: zip, member: Array("ppt/".utf8), reason: "a presentation (.pptx): not a report"),
         Format(magic: zip, reason: "a zip archive: unpack it into the input folder"),
@@ -32,11 +32,16 @@ enum BinaryFormats {
 
     /// The reject reason for a file of a known binary format, nil for anything else.
     static func reason(for bytes: [UInt8]) -> String? {
-        let head = Array(bytes.prefix(4096))
-        return all.first { format in
+        all.first { format in
             guard bytes.starts(with: format.magic) else { return false }
             guard let member = format.member else { return true }
-            return head.withUnsafeBufferPointer { head in member.withUnsafeBufferPointer { ByteSearch.contains(head, $0) } }
+            return holds(bytes, member: member)
         }?.reason
+    }
+
+    /// Whether a zip's first 4 KiB name a member starting with `member` (`word/`, `xl/`).
+    static func holds(_ bytes: [UInt8], member: [UInt8]) -> Bool {
+        let head = Array(bytes.prefix(4096))
+        return head.withUnsafeBufferPointer { head in member.withUnsafeBufferPointer { ByteSearch.contains(head, $0) } }
     }
 }

@@ -12,6 +12,9 @@ enum DocumentFormats {
         if bytes.starts(with: BinaryFormats.pdf) {
             return PDFExtractor.extract(bytes)
         }
+        if bytes.starts(with: BinaryFormats.zip), BinaryFormats.holds(bytes, member: BinaryFormats.wordMember) {
+            return DOCXExtractor.extract(bytes)
+        }
         return nil
     }
 }

@@ -21,6 +21,13 @@ enum ValueRuns {
     /// Expects a line with white space and a digit (`LineFeatures`).
     static func split(_ line: String) -> [Piece] {
         let words = self.words(of: line)
+        guard let row = rowPieces(words) else { return splitAtGaps(line) }
+        // In a row a unit one space after its number is that number's cell (`188.64 万元`).
+        return rowPieces(unitsJoined(words)) ?? row
+    }
+
+    /// The words of a line that holds a row of values, as cells; nil for a line that holds none.
+    private static func rowPieces(_ words: [Piece]) -> [Piece]? {
         let readings = words.map(reading)
         let isValue = readings.map { $0?.isValue ?? false }
         let isNumber = readings.map { reading -> Bool in
@@ -44,7 +51,7 @@ enum ValueRuns {
             }
             start = end
         }
-        guard cut.contains(true) else { return splitAtGaps(line) }
+        guard cut.contains(true) else { return nil }
         // A line that holds a row of values is a table's row as a capture lays it out: its words are
         // its cells (`三、本年度办理结果 （一）予以公开 43 3 …`: a group label, a row label, the values).
         var column = 0, characters = 0
@@ -55,6 +62,20 @@ enum ValueRuns {
             defer { column += width; characters += count }
             return Piece(text: word.text, lead: index == 0 ? nil : word.lead, middle: 2 * column + width, column: 2 * characters + count)
         }
+    }
+
+    /// A money unit one space after a number is that number's, not a word of its own.
+    private static func unitsJoined(_ words: [Piece]) -> [Piece] {
+        var joined: [Piece] = []
+        for word in words {
+            if let lead = word.lead, lead == " ", let last = joined.last, CellReading.isMoneyUnit(word.text),
+               case .number(_, nil, nil) = CellReading(WidthFolding.fold(last.text)) {
+                joined[joined.count - 1].text += lead + word.text
+            } else {
+                joined.append(word)
+            }
+        }
+        return joined
     }
 
     /// A line with a gap of two ASCII spaces or a tab between words (`理结果    （二）部分公开…`) holds

@@ -4,6 +4,8 @@ public enum SourceLocation: Hashable, Sendable {
     case line(Int)
     /// 1-based table, row and column of the span-resolved grid of an HTML page.
     case grid(table: Int, row: Int, column: Int)
+    /// 1-based paragraph of a Word document's body.
+    case paragraph(Int)
     /// 1-based page of a PDF and line of that page's layout text.
     case pageLine(page: Int, line: Int)
 
@@ -23,6 +25,9 @@ public enum SourceLocation: Hashable, Sendable {
             text.append(row)
             text.append(" col ")
             text.append(column)
+        case .paragraph(let number):
+            text.append("paragraph ")
+            text.append(number)
         case .pageLine(let page, let line):
             text.append("page ")
             text.append(page)

@@ -68,6 +68,11 @@ public enum CellReading: Equatable, Sendable {
         "&nbsp;",
     ]
 
+    /// Whether a word is a money unit alone (`万元`), which a capture may set off from its number by a space.
+    static func isMoneyUnit(_ word: String) -> Bool {
+        suffixes.contains { $0.0 == word && $0.1 != nil }
+    }
+
     /// Units that may follow a number; only money units change the value.
     private static let suffixes: [(String, MoneyUnit?)] = [
         ("万元", .tenThousandYuan), ("亿元", .hundredMillionYuan), ("元", .yuan),
@@ -89,6 +94,8 @@ public enum CellReading: Equatable, Sendable {
         let digits = scalars[..<digitsEnd]
         guard let plain = validNumeral(digits) else { return nil }
         var rest = scalars[digitsEnd...]
+        // A unit set off by one space (`188.64 万元`, a PDF's text) is the same cell's unit.
+        if rest.first == " ", rest.dropFirst().first != " " { rest = rest.dropFirst() }
 
         var unit: MoneyUnit?
         for (suffix, money) in suffixes where rest.hasPrefix(suffix) {

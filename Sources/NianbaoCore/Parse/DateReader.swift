@@ -22,7 +22,9 @@ enum DateReader {
         guard let year = number(maxDigits: 4), (1990...2100).contains(year), separator(["-", "/", ".", "年"]),
               let month = number(maxDigits: 2), (1...12).contains(month), separator(["-", "/", ".", "月"]),
               let day = number(maxDigits: 2), (1...31).contains(day) else { return nil }
-        if index < text.endIndex, text[index] == "日" { index = text.index(after: index) }
+        var afterDay = index
+        while afterDay < text.endIndex, text[afterDay] == " " { afterDay = text.index(after: afterDay) }
+        if afterDay < text.endIndex, text[afterDay] == "日" { index = text.index(after: afterDay) }
         if wholeText && !text[index...].allSatisfy({ $0 == " " }) { return nil }
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }

@@ -137,10 +137,11 @@ public enum MetadataReader {
     }
 
     /// The date under the signature: the last line near the end that ends with a date standing alone
-    /// (`沂源县人民政府 2021年2月19日` too), not a date cut out of the middle of a line.
+    /// (`沂源县人民政府 2021年2月19日` too, or spaced as a PDF prints it: `2021 年 2 月 19 日`), not a date cut
+    /// out of the middle of a line.
     private static func signatureDate(_ tokens: [Token]) -> String? {
         let start = max(tokens.count - 15, 0)
-        for index in (start..<tokens.count).reversed() where tokens[index].table == nil && tokens[index].folded.hasAtMost(20) {
+        for index in (start..<tokens.count).reversed() where tokens[index].table == nil && tokens[index].folded.hasAtMost(30) {
             let endsLine = index + 1 == tokens.count || tokens[index + 1].lead == nil
             if endsLine, let date = DateReader.isoDate(in: Substring(tokens[index].folded), wholeText: true) { return date }
         }

@@ -100,7 +100,8 @@ public struct TableReader {
                 rowKey = match.rest
                 if rowKey.isEmpty { continue }
             }
-            if let match = labels.row(rowKey, block: block, group: group) {
+            if let match = labels.row(rowKey, block: block, group: group) ?? labels.rowAfterGroupOrdinal(token.folded, block: block)
+                ?? labels.rowByNumberAndStart(token.folded, block: block) {
                 block = match.block
                 row = match.row
                 headerPhase = false
@@ -197,6 +198,8 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
     private let groups: [String]
     private let rows: [[(key: String, row: Int, group: String?)]]
     private let headers: [Set<String>]
+    /// The number each row is printed with (`2.`), nil for a row without one.
+    private let numbers: [[Int?]]
 
     init(blocks: [BlockSpec], groups: [String], headerLabels: [String]) {
         captions = blocks.enumerated().flatMap { block, blockSpec in blockSpec.captions.map { ($0, block) } }
@@ -207,6 +210,7 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
                 .sorted { $0.key.count > $1.key.count }
         }
         headers = blocks.map { block in Set(block.columns.flatMap(\.labels) + headerLabels) }
+        numbers = blocks.map { block in block.rows.map(\.number) }
     }
 
     /// Derived from the description it sits in, and holding sets whose order changes from process to
@@ -237,6 +241,43 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
         return nil
     }
 
+    /// The row of a numbered label whose text lost characters (`2.其他法律行政止公开`, glyphs a PDF's text
+    /// layer dropped): its first four characters or more begin one row's label only, and its number is
+    /// the one the template prints before that row. Both must hold; the number alone or the text alone never decides.
+    func rowByNumberAndStart(_ folded: String, block: Int?) -> (block: Int, row: Int)? {
+        guard let numbering = Numbering.read(folded), numbering.style == .delimited else { return nil }
+        let key = LabelKey.key(ofFolded: String(numbering.rest))
+        guard key.unicodeScalars.count >= 4 else { return nil }
+        let order = (block.map { [$0] } ?? []) + rows.indices.filter { $0 != block }
+        var named: (block: Int, row: Int)?
+        for candidate in order {
+            for label in rows[candidate] where Self.sharedStart(label.key, key) >= 4 {
+                if let named, named != (candidate, label.row) { return nil }
+                named = (candidate, label.row)
+            }
+        }
+        guard let named, numbers[named.block][named.row] == numbering.ordinal else { return nil }
+        return named
+    }
+
+    /// How many characters two keys share at their start.
+    private static func sharedStart(_ a: String, _ b: String) -> Int {
+        zip(a.unicodeScalars, b.unicodeScalars).prefix { $0 == $1 }.count
+    }
+
+    /// The row named after a group's bare ordinal on the same line (`（五） 1.信访举报投诉类申`: a layout
+    /// capture puts the group cell's first line beside its first row), when the label names one row only.
+    func rowAfterGroupOrdinal(_ folded: String, block: Int?) -> (block: Int, row: Int)? {
+        guard let outer = Numbering.read(folded), outer.style == .parenthesized else { return nil }
+        var rest = outer.rest
+        // The group cell's first line may hold a character or two of its name (`（四）無 2.沒有…`).
+        if Numbering.read(rest) == nil, let space = rest.firstIndex(of: " "), rest[..<space].count <= 4 {
+            rest = rest[space...]
+        }
+        guard let inner = Numbering.read(rest), inner.style == .delimited else { return nil }
+        return row(Substring(LabelKey.key(ofFolded: String(inner.rest))), block: block, group: nil)
+    }
+
     /// The row a label names: in the current block first, then in any block (a table whose captions
     /// were lost still has unique category labels). A label under a group heading the capture put
     /// elsewhere (a layout capture centres a spanning label on its rows) is taken when it names one
@@ -257,8 +298,9 @@ struct TableLabels: Sendable, CustomDebugStringConvertible {
         let start = String(key), shorter = String(key.dropLast())
         var named: (block: Int, row: Int)?
         for candidate in order {
-            for label in rows[candidate]
-            where key.hasPrefixBytes(label.key) || (broken && (label.key.hasPrefixBytes(start) || label.key.hasPrefixBytes(shorter))) {
+            // A label that needs its group (`3.其他`) is never taken without it.
+            for label in rows[candidate] where (label.group == nil || label.group == group)
+                && (key.hasPrefixBytes(label.key) || (broken && (label.key.hasPrefixBytes(start) || label.key.hasPrefixBytes(shorter)))) {
                 if let named, named != (candidate, label.row) { return nil }
                 named = (candidate, label.row)
             }

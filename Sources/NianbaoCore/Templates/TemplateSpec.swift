@@ -128,12 +128,16 @@ public struct RowSpec: Sendable {
     public let labels: [String]
     /// A group label (key) the row must sit under, for labels that are ambiguous alone (`3.其他`).
     public let group: String?
+    /// The number the template prints before the label within its group (`2.` of
+    /// `2.其他法律行政法规禁止公开`), nil for a row printed without one.
+    public let number: Int?
     public let role: Role
 
-    public init(_ code: String, _ labels: [String], group: String? = nil, role: Role = .other) {
+    public init(_ code: String, _ labels: [String], group: String? = nil, number: Int? = nil, role: Role = .other) {
         self.code = code
         self.labels = labels.map(LabelKey.make)
         self.group = group.map(LabelKey.make)
+        self.number = number
         self.role = role
     }
 }

@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoCoreTests",
-            dependencies: ["NianbaoCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NianbaoCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Gold", "Fixtures"]
         ),
     ],

@@ -124,10 +124,11 @@ enum NianbaoCommand {
 
     /// Runs to the end; the exit status, standard error and standard output.
     @discardableResult
-    static func run(_ arguments: [String]) throws -> (status: Int32, errors: String, output: String) {
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, errors: String, output: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let errors = Pipe(), output = Pipe()
         process.standardError = errors
         process.standardOutput = output

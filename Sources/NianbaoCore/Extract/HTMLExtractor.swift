@@ -129,27 +129,9 @@ struct DOMWalker {
         }
     }
 
-    /// A table of the page's own fields (名称 / 索引号 / 发布机构 / 公开日期), at most eight rows with no
-    /// table inside: read into `pageFields`.
+    /// A table of the page's own fields, read into `pageFields`.
     private mutating func readFieldTable(_ cells: [[TableGrid.SourceCell]]) -> Bool {
-        guard cells.count <= 8 else { return false }
-        var fields: [String: String] = [:]
-        for row in cells {
-            var index = 0
-            while index < row.count {
-                let label = PageFields.label(row[index].text)
-                if let label, index + 1 < row.count, PageFields.label(row[index + 1].text) == nil {
-                    fields[label] = row[index + 1].text.trimmingSpaces()
-                    index += 2
-                } else if let label, let inline = PageFields.inlineValue(row[index].text, label: label) {
-                    fields[label] = inline
-                    index += 1
-                } else {
-                    index += 1
-                }
-            }
-        }
-        guard fields.count >= 2 else { return false }
+        guard let fields = PageFields.fields(inTable: cells) else { return false }
         for (label, value) in fields where pageFields[label] == nil { pageFields[label] = value }
         return true
     }
@@ -192,6 +174,29 @@ enum PageFields {
         "articletitle": "标题", "pubdate": "发布日期", "contentsource": "发布机构", "firstdate": "发布日期", "og:url": "source_url",
         "url": "source_url",
     ]
+
+    /// The fields of a table of the page's own fields (名称 / 索引号 / 发布机构 / 公开日期): at most eight
+    /// rows, at least two labels with their values; nil for any other table.
+    static func fields(inTable cells: [[TableGrid.SourceCell]]) -> [String: String]? {
+        guard cells.count <= 8 else { return nil }
+        var fields: [String: String] = [:]
+        for row in cells {
+            var index = 0
+            while index < row.count {
+                let label = label(row[index].text)
+                if let label, index + 1 < row.count, self.label(row[index + 1].text) == nil {
+                    fields[label] = row[index + 1].text.trimmingSpaces()
+                    index += 2
+                } else if let label, let inline = inlineValue(row[index].text, label: label) {
+                    fields[label] = inline
+                    index += 1
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return fields.count >= 2 ? fields : nil
+    }
 
     /// The field label a cell holds (`发布机构：` → `发布机构`), nil for a value.
     static func label(_ cell: String) -> String? {

@@ -25,8 +25,10 @@ enum DOCXExtractor {
             if let root = xmlDocGetRootElement(document), let bodyNode = WordXML.child(root, "body") {
                 reader.readBody(bodyNode)
             }
-            var fields: [String: String] = [:]
-            if let title = try archive.part("docProps/core.xml").flatMap(Self.title), !title.isEmpty { fields["title"] = title }
+            var fields = reader.pageFields
+            if fields["title"] == nil, let title = try archive.part("docProps/core.xml").flatMap(Self.title), !title.isEmpty {
+                fields["title"] = title
+            }
             return .document(ExtractedDocument(format: .docx, encoding: "", blocks: reader.blocks, pageFields: fields))
         } catch let unreadable as DOCXArchive.Unreadable {
             return .reject(unreadable.reason)
@@ -47,6 +49,8 @@ enum DOCXExtractor {
 /// Walks a document body in order: paragraphs, tables (nested ones after their table), content controls.
 struct WordDocumentReader {
     private(set) var blocks: [Block] = []
+    /// Fields a table of the page's own fields states (发布机构, 公开日期), as in an HTML page saved as Word.
+    private(set) var pageFields: [String: String] = [:]
     private var numbering: WordNumbering
     private var paragraphCount = 0
     private var tableCount = 0
@@ -114,6 +118,10 @@ struct WordDocumentReader {
                 column += span
             }
             slots.append(cells)
+        }
+        if nested.isEmpty, let fields = PageFields.fields(inTable: slots.map { $0.map { TableGrid.SourceCell(text: $0.text, rowSpan: 1, columnSpan: $0.span) } }) {
+            for (label, value) in fields where pageFields[label] == nil { pageFields[label] = value }
+            return
         }
         // A vMerge "restart" cell spans down while the cells below at its column continue it.
         let rows: [[TableGrid.SourceCell]] = slots.enumerated().map { rowIndex, cells in

@@ -38,7 +38,8 @@ enum PDFExtractor {
                 return .reject("a PDF without a text layer (\(info.pages) page(s) of images, a scan): it needs OCR first, "
                                + "e.g. `ocrmypdf -l chi_sim FILE OUT.pdf`, then put the result in the input")
             }
-            var document = PDFPages.relocated(TextExtractor.extract(text, encoding: ""), text: text)
+            let reflowed = PDFProse.reflowed(TextExtractor.lines(of: text)).joined(separator: "\n")
+            var document = PDFPages.relocated(TextExtractor.extract(reflowed, encoding: ""), text: text)
             document.format = .pdf
             if let title = info.title, document.pageFields["title"] == nil { document.pageFields["title"] = title }
             return .document(document)
@@ -75,8 +76,7 @@ struct PDFInfo {
             if stderr.localizedCaseInsensitiveContains("password") {
                 info.problem = "an encrypted PDF (it needs a password to be opened): not read; ask for an open copy"
             } else {
-                let first = stderr.split(separator: "\n").last.map(String.init) ?? "exit status \(result.status)"
-                info.problem = "a damaged or truncated PDF (pdfinfo: \(first)): not read"
+                info.problem = "a damaged or truncated PDF (pdfinfo: \(PDFInfo.complaint(stderr, status: result.status))): not read"
             }
             return info
         }
@@ -92,6 +92,14 @@ struct PDFInfo {
         if info.pages == 0 { info.problem = "a PDF with no pages (pdfinfo found none): not read" }
         return info
     }
+
+    /// What poppler says is wrong with a file: its last syntax error (`Page count (1000000) larger
+    /// than number of objects (4)`, `Couldn't read xref table`), else its last line.
+    static func complaint(_ stderr: String, status: Int32) -> String {
+        let lines = stderr.split(separator: "\n").map(String.init)
+        if let syntax = lines.last(where: { $0.hasPrefix("Syntax Error: ") }) { return String(syntax.dropFirst("Syntax Error: ".count)) }
+        return lines.last ?? "exit status \(status)"
+    }
 }
 
 /// `pdftotext -layout` of the first pages of a file.
@@ -105,8 +113,8 @@ enum PDFText {
             .run(["-layout", "-enc", "UTF-8", "-l", String(min(pages, PDFExtractor.maximumPages)), input.path, "-"], in: folder)
         // pdftotext reports a broken object and goes on: only a run that gave nothing is a failure.
         if result.status != 0 && result.stdout.isEmpty {
-            let last = result.stderr.split(separator: "\n").last.map(String.init) ?? "exit status \(result.status)"
-            return .failure(Problem(reason: "a damaged PDF whose text could not be extracted (pdftotext: \(last)): not read"))
+            let complaint = PDFInfo.complaint(result.stderr, status: result.status)
+            return .failure(Problem(reason: "a damaged PDF whose text could not be extracted (pdftotext: \(complaint)): not read"))
         }
         return .success(String(decoding: result.stdout, as: UTF8.self))
     }

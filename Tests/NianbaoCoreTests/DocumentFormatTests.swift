@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+/// PDF and Word reports read directly (issue 24): every HTML sample as LibreOffice saved it (.docx),
+/// exported it (PDF) and as Chromium printed it (PDF), made by scripts/make-documents.py into
+/// Fixtures/documents. Each gives the HTML page's cells (status and value), metadata, figures and
+/// parts; a real page whose zero cells are empty gives no wrong number in any of them.
+@Suite("Documents: PDF and Word")
+struct DocumentFormatTests {
+    static let samples = ["101_linyi_2020_word", "102_baicheng_2019_plain", "103_yiyuan_2020_traditional",
+                          "104_linyi_2020_gbk", "105_baicheng_2019_chrome", "107_sucheng_2009_statistics"]
+    static let kinds = ["lo.docx", "lo.pdf", "chromium.pdf"]
+
+    static func outcome(_ url: URL, name: String) throws -> FileOutcome {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        return sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: name) }
+    }
+
+    static func report(_ url: URL, name: String) throws -> ProcessedReport {
+        let result = try outcome(url, name: name)
+        guard case .report(let report) = result else { throw TestFailure("\(name) was rejected: \(result)") }
+        return report
+    }
+
+    private func html(_ name: String) throws -> ProcessedReport {
+        let sample = Repository.root.appendingPathComponent("Samples/\(name).html")
+        let page = FileManager.default.fileExists(atPath: sample.path) ? sample : Repository.fixtures.appendingPathComponent("pages/\(name).html")
+        return try Self.report(page, name: "\(name).html")
+    }
+
+    private func document(_ name: String, _ kind: String) throws -> ProcessedReport {
+        try Self.report(Repository.fixtures.appendingPathComponent("documents/\(name).\(kind)"), name: "\(name).\(kind)")
+    }
+
+    @Test("every sample as .docx, LibreOffice PDF and Chromium PDF: the page's cells, metadata and figures", arguments: kinds)
+    func sameAsPage(kind: String) throws {
+        for name in Self.samples {
+            let page = try html(name), document = try document(name, kind)
+            let (tally, wrong) = CaptureMatrixTests.tally(document.parsed, against: page.parsed)
+            #expect(wrong.isEmpty && tally == .init(same: page.parsed.cells.count), "\(name).\(kind): \(tally) \(wrong)")
+            let (a, b) = (page.parsed.metadata, document.parsed.metadata)
+            #expect(a.title == b.title && a.organ == b.organ && a.year == b.year && a.publishedOn == b.publishedOn, "\(name).\(kind)")
+            #expect(page.parsed.template == document.parsed.template, "\(name).\(kind)")
+            let figures = { (report: ProcessedReport) in report.parsed.figures.map { "\($0.figure)/\($0.period) \($0.status) \($0.value.map { "\($0)" } ?? "")" } }
+            #expect(figures(page) == figures(document), "\(name).\(kind)")
+            #expect(document.format == (kind.hasSuffix("pdf") ? .pdf : .docx) && document.encoding.isEmpty)
+        }
+    }
+
+    @Test("every sample's parts keep at least 95% of the page's text, sentence by sentence", arguments: kinds)
+    func partsKept(kind: String) throws {
+        for name in Self.samples {
+            let page = try html(name), document = try document(name, kind)
+            // Paragraphs and sentences of the page, white space aside (a PDF's lines have their own).
+            let kept = document.parsed.sections.map(\.textSimplified).joined().filter { !$0.isWhitespace }
+            let pieces = page.parsed.sections.flatMap { $0.textSimplified.split(whereSeparator: { $0 == "\n" || $0 == "。" }) }
+                .map { $0.filter { !$0.isWhitespace } }
+            let found = pieces.filter { kept.contains($0) }.map(\.count).reduce(0, +)
+            let total = pieces.map(\.count).reduce(0, +)
+            #expect(Double(found) >= 0.95 * Double(total), "\(name).\(kind): \(found) of \(total)")
+            // The same parts; text before the first (a PDF's printed title, a page's navigation saved
+            // with it) is kept as the preamble.
+            #expect(page.parsed.sections.map(\.number).filter { $0 > 0 } == document.parsed.sections.map(\.number).filter { $0 > 0 }, "\(name).\(kind)")
+        }
+    }
+
+    @Test("cells are located as the SPEC says: table T row R col C in a .docx, page P line L in a PDF")
+    func sources() throws {
+        let docx = try document("102_baicheng_2019_plain", "lo.docx").parsed.cells.first { $0.row == "granted" && $0.column == "total" }
+        let html = try html("102_baicheng_2019_plain").parsed.cells.first { $0.row == "granted" && $0.column == "total" }
+        #expect(docx?.source == "table 2 row 6 col 10" && docx?.source == html?.source && docx?.value == 46)
+        let pdf = try document("102_baicheng_2019_plain", "lo.pdf").parsed.cells.first { $0.row == "granted" && $0.column == "total" }
+        #expect(pdf?.source == "page 3 line 46" && pdf?.value == 46, "\(String(describing: pdf))")
+    }
+
+    @Test("a real page whose zero cells are empty: its .docx gives all 198 cells, its PDFs no wrong number")
+    func blankCellsPage() throws {
+        let page = try html("sh_office_2019")
+        let (docx, _) = CaptureMatrixTests.tally(try document("sh_office_2019", "lo.docx").parsed, against: page.parsed)
+        #expect(docx == .init(same: 198))
+        for kind in ["lo.pdf", "chromium.pdf"] {
+            let (tally, wrong) = CaptureMatrixTests.tally(try document("sh_office_2019", kind).parsed, against: page.parsed)
+            #expect(wrong.isEmpty && tally.wrong == 0, "\(kind): \(wrong)")
+        }
+    }
+
+    /// Hongze 2023 as its district published it (WPS export): labels wrapped in their cells, table 3 across
+    /// a page break with the page number inside, a label whose text layer lost three glyphs
+    /// (`2.其他法律行政止公开`), table 4 totals of 0 beside non-zero cells.
+    @Test("a real published PDF: all 179 gold cells, none wrong; title, organ, year; its own arithmetic flagged")
+    func hongze() throws {
+        let report = try Self.report(Repository.fixtures.appendingPathComponent("pdf/hongze_2023.pdf"), name: "hongze_2023.pdf")
+        #expect(report.parsed.metadata.title == "洪泽区人民政府2023年政府信息公开工作年度报告" && report.parsed.metadata.organ == "洪泽区人民政府")
+        #expect(report.parsed.metadata.year == 2023 && report.format == .pdf)
+        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("pdf/hongze_2023.gold.json"))) as! [String: Any]
+        var same = 0, expected = 0, wrong: [String] = []
+        for (table, kind) in [("applications", TableKind.applications), ("reviews_litigation", .reviewsLitigation)] {
+            for (row, values) in gold[table] as! [String: [Any]] {
+                let cells = report.parsed.cells.filter { $0.table == kind && $0.row == row }
+                for (cell, want) in zip(cells, values) {
+                    guard let number = want as? Int else { continue }
+                    expected += 1
+                    if cell.status == .reported, cell.value == Decimal(number) { same += 1 }
+                    else if cell.status == .reported { wrong.append("\(row)/\(cell.column): \(cell.value!) for \(number)") }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+        #expect(same == expected && expected >= 160, "\(same) of \(expected)")
+        let prohibited = report.parsed.cells.filter { $0.row == "withheld_prohibited_by_law" }
+        #expect(prohibited.count == 7 && prohibited.allSatisfy { $0.status == .reported && $0.value == 0 })
+        #expect(report.parsed.findings.contains { $0.check == "t4_total" })
+    }
+}

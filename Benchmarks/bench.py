@@ -7,14 +7,18 @@ on the same machine, in one run.
   2. `nianbao run --full` over the corpus's HTML pages only;
   3. a bare libxml2 parse of the same HTML pages: `xmllint --html --noout`, same parallelism;
   4. a Python peer that only pulls the tables out of the same HTML pages with `pandas.read_html` (lxml),
-     on the same number of processes.
+     on the same number of processes;
+  5. `nianbao run --full` over a corpus of PDF reports and one of Word (.docx) reports (--documents of
+     each, made unique copies of the committed document fixtures: LibreOffice and Chromium PDFs of the
+     samples and a real WPS-exported PDF; LibreOffice .docx), with PDF pages per second.
 
 Reports files/s, MB/s and peak RSS for each, as a Markdown table and as JSON (--json FILE).
 
 Each time is the median of --repeat runs (3): this machine's disk is shared, and single runs swing.
 
 usage: Benchmarks/bench.py [--count 3000] [--seed 1] [--jobs N] [--repeat 3] [--work /tmp/nianbao-bench]
-Needs: a release build (made here), python3 with pandas and lxml, xmllint (apt-get install libxml2-utils).
+Needs: a release build (made here), python3 with pandas and lxml, xmllint (apt-get install libxml2-utils),
+poppler-utils (the PDF corpus).
 """
 import argparse
 import json
@@ -61,6 +65,42 @@ def folder_size(paths):
     return sum(os.path.getsize(p) for p in paths)
 
 
+DOCUMENTS = os.path.join(ROOT, "Tests", "NianbaoCoreTests", "Fixtures", "documents")
+
+
+def document_corpora(work, count):
+    """`count` PDFs and `count` .docx files, each a unique copy (its own bytes, so its own report) of a
+    committed fixture: a PDF with a comment after its end, a .docx with one more archive member."""
+    import glob
+    import zipfile
+    sources = {"pdf": sorted(glob.glob(os.path.join(DOCUMENTS, "1*.pdf")) + glob.glob(os.path.join(DOCUMENTS, "sh_*.pdf"))
+                             + [os.path.join(ROOT, "Tests", "NianbaoCoreTests", "Fixtures", "pdf", "hongze_2023.pdf")]),
+               "docx": sorted(glob.glob(os.path.join(DOCUMENTS, "*.docx")))}
+    made = {}
+    for kind, files in sources.items():
+        folder = os.path.join(work, f"{kind}-{count}")
+        if not os.path.isdir(folder):
+            os.makedirs(folder)
+            for n in range(count):
+                source = files[n % len(files)]
+                target = os.path.join(folder, f"{n:05d}_{os.path.basename(source)}")
+                if kind == "pdf":
+                    with open(source, "rb") as f, open(target, "wb") as out:
+                        out.write(f.read() + f"%bench copy {n}\n".encode())
+                else:
+                    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+                        for item in zin.infolist():
+                            zout.writestr(item, zin.read(item.filename))
+                        zout.writestr("customXml/bench.txt", f"copy {n}")
+        made[kind] = sorted(os.path.join(folder, f) for f in os.listdir(folder))
+    return made["pdf"], made["docx"]
+
+
+def pdf_page_count(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    return next((int(line.split()[-1]) for line in info.splitlines() if line.startswith("Pages:")), 0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=3000)
@@ -70,6 +110,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
     parser.add_argument("--json", help="write the results here too")
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--documents", type=int, default=300, help="PDF and .docx files each in the document corpora")
     args = parser.parse_args()
 
     corpus = synthetic_corpus(args.work, args.count, args.seed)
@@ -124,6 +165,16 @@ def main():
     seconds = measure(peer, args.repeat)
     record("pandas.read_html, lxml (HTML pages)", len(pages), folder_size(pages), seconds, peak_rss(peer))
 
+    pdfs, docxs = document_corpora(args.work, args.documents)
+    for label, corpus_files in (("PDF reports", pdfs), ("Word .docx reports", docxs)):
+        folder = os.path.dirname(corpus_files[0])
+        out_docs = os.path.join(args.work, "out-" + os.path.basename(folder))
+        run_docs = [BINARY, "run", "--input", folder, "--output", out_docs, "--jobs", str(args.jobs), "-q", "--full"]
+        seconds = measure(run_docs, args.repeat, before=lambda: fresh(out_docs))
+        fresh(out_docs)
+        record(f"nianbao run --full ({label})", len(corpus_files), folder_size(corpus_files), seconds, peak_rss(run_docs))
+    pdf_pages = sum(pdf_page_count(f) for f in pdfs)
+
     print(f"corpus: {len(files)} files ({len(pages)} HTML), {folder_size(files) / 1e6:.1f} MB, {args.jobs} jobs, "
           f"{os.cpu_count()} cores")
     print("| tool | files | MB | s | files/s | MB/s | peak RSS MB |")
@@ -134,6 +185,10 @@ def main():
     html_rate = by["nianbao run --full (HTML pages)"]["MB_per_s"]
     print(f"nianbao vs pandas peer (HTML): {html_rate / by['pandas.read_html, lxml (HTML pages)']['MB_per_s']:.1f}x faster")
     print(f"bare libxml2 parse vs nianbao (HTML): {by['xmllint --html --noout (HTML pages)']['MB_per_s'] / html_rate:.2f}x")
+    pdf_rate = by["nianbao run --full (PDF reports)"]
+    print(f"PDF: {pdf_pages / pdf_rate['seconds']:.0f} PDF pages/s ({pdf_pages} pages in {pdf_rate['files']} files); "
+          f"per report: HTML {by['nianbao run --full (HTML pages)']['files_per_s']}/s, PDF {pdf_rate['files_per_s']}/s, "
+          f"DOCX {by['nianbao run --full (Word .docx reports)']['files_per_s']}/s")
     print(f"full run vs unchanged rerun: {by['nianbao run --full (all files)']['seconds'] / by['nianbao run, unchanged rerun']['seconds']:.1f}x")
     if args.json:
         with open(args.json, "w") as f:

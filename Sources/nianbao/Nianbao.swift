@@ -12,7 +12,7 @@ struct Nianbao: ParsableCommand {
             Frictionless datapackage.json. See README.md for the data contract.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Inspect.self, Docs.self],
+        subcommands: [Run.self, Merge.self, Inspect.self, Docs.self],
         defaultSubcommand: Run.self
     )
 

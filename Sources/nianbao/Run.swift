@@ -96,9 +96,22 @@ struct Run: ParsableCommand {
         }
     }
 
-    /// The configuration file, or defaults when it is absent and both folders are given. A shard
-    /// writes into its own folder inside the output folder.
+    /// The configuration file with the options over it. A shard writes into its own folder inside the output folder.
     private func resolvedConfig() throws -> PipelineConfig {
+        var settings = try ConfigFile.resolve(config, input: input, output: output)
+        if let jobs { settings.jobs = jobs }
+        if let fileTimeLimit { settings.fileTimeLimit = fileTimeLimit }
+        if let shard = shard.flatMap(Shard.init) {
+            settings.output = settings.output.appendingPathComponent(String(format: "shard-%04d-of-%04d", shard.index, shard.count))
+        }
+        return settings
+    }
+}
+
+enum ConfigFile {
+    /// The configuration file, or defaults when it is absent and both folders are given; the folders
+    /// given as options over it.
+    static func resolve(_ config: String, input: String?, output: String?) throws -> PipelineConfig {
         let configURL = URL(fileURLWithPath: config)
         var settings: PipelineConfig
         if FileManager.default.fileExists(atPath: configURL.path) || (input == nil || output == nil) {
@@ -108,11 +121,6 @@ struct Run: ParsableCommand {
         }
         if let input { settings.input = URL(fileURLWithPath: input).standardizedFileURL }
         if let output { settings.output = URL(fileURLWithPath: output).standardizedFileURL }
-        if let jobs { settings.jobs = jobs }
-        if let fileTimeLimit { settings.fileTimeLimit = fileTimeLimit }
-        if let shard = shard.flatMap(Shard.init) {
-            settings.output = settings.output.appendingPathComponent(String(format: "shard-%04d-of-%04d", shard.index, shard.count))
-        }
         return settings
     }
 }

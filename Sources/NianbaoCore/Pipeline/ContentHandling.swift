@@ -142,7 +142,7 @@ struct ContentHandling: Sendable {
 
     /// Whether a recorded span lies inside a row table's file of the previous output.
     private func liesInPreviousOutput(_ span: RowSpan) -> Bool {
-        guard OutputWriter.rowFileNames.contains(span.file), let size = previousSizes[span.file] else { return false }
+        guard OutputWriter.rowFileNames.contains(span.tableFile), let size = previousSizes[span.file] else { return false }
         return span.offset + span.length <= size
     }
 }

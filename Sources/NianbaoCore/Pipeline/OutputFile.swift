@@ -199,6 +199,12 @@ struct RowSpan: Sendable, Equatable {
     var offset: Int64
     var length: Int64
 
+    /// The dataset file's own name: a merge's spans name their shard's folder too (`shard-0001-of-0003/sections.csv`).
+    var tableFile: String {
+        guard let slash = file.lastIndex(of: "/") else { return file }
+        return String(file[file.index(after: slash)...])
+    }
+
     /// The manifest's form of a report's spans: `file offset length`, separated by `;`.
     static func encode(_ spans: [RowSpan]) -> String {
         spans.map { "\($0.file) \($0.offset) \($0.length)" }.joined(separator: ";")

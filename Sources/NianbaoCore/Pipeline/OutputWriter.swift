@@ -22,7 +22,8 @@ public final class OutputWriter {
     private let reportRows = RowEncoder(schema: .reports), checkRows = RowEncoder(schema: .checks), rejectRows = RowEncoder(schema: .rejects)
     private let organRows = RowEncoder(schema: .organs), panelRows = RowEncoder(schema: .panel)
 
-    /// `previous`: the output folder rows are copied from (nil when nothing is reused).
+    /// `previous`: the folder rows are copied from (nil when nothing is reused): the previous output, or
+    /// for a merge the folder of the shards' outputs.
     public init(into folder: URL, previous: URL? = nil) throws {
         self.folder = folder
         self.previous = previous
@@ -46,7 +47,7 @@ public final class OutputWriter {
     func copyRows(_ spans: [RowSpan]) throws -> [RowSpan] {
         guard let previous else { throw FileBytes.Failure(path: folder.path, operation: "copy", code: ENOENT) }
         return try spans.map { span in
-            guard let file = rowFiles[span.file] else { throw FileBytes.Failure(path: span.file, operation: "copy", code: ENOENT) }
+            guard let file = rowFiles[span.tableFile] else { throw FileBytes.Failure(path: span.file, operation: "copy", code: ENOENT) }
             if sources[span.file] == nil { sources[span.file] = try SourceFile(previous.appendingPathComponent(span.file)) }
             let landed = RowSpan(file: file.name, offset: file.position, length: span.length)
             try file.copy(from: sources[span.file]!, offset: span.offset, length: span.length)

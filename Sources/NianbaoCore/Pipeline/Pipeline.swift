@@ -15,6 +15,8 @@ public struct Pipeline {
     public var shard: Shard?
     /// Replace the previous dataset even when the run drops more of its reports than `maxShrink` allows.
     public var allowShrink = false
+    /// Where rows may be copied from; nil: the output's own previous dataset (a merge names the shards').
+    public var previous: PreviousDataset?
     public var observer: (@Sendable (RunEvent) -> Void)?
 
     public init(config: PipelineConfig, full: Bool = false, shard: Shard? = nil, allowShrink: Bool = false,
@@ -47,7 +49,9 @@ public struct Pipeline {
         }
         defer { withExtendedLifetime(lock) {} }
         do {
-            let (summary, inPlace) = try run(into: staging, excluding: OutputGuard.realPath(shardBase ?? output), started: started)
+            var excluded = [OutputGuard.realPath(shardBase ?? output)]
+            if let previous { excluded.append(OutputGuard.realPath(previous.folder)) }
+            let (summary, inPlace) = try run(into: staging, excluding: excluded, started: started)
             if inPlace {
                 // The dataset stays as it is; the night's summary replaces the last one atomically.
                 let written = staging.appendingPathComponent("summary.json")
@@ -68,12 +72,13 @@ public struct Pipeline {
 
     /// `excluding`: the output's own folder, never listed as input when it lies inside the input.
     /// `inPlace`: nothing changed, the previous dataset is this run's and stays where it is.
-    private func run(into staging: URL, excluding ownFolder: String, started: Date) throws -> (summary: RunSummary, inPlace: Bool) {
+    private func run(into staging: URL, excluding ownFolders: [String], started: Date) throws -> (summary: RunSummary, inPlace: Bool) {
         let clock = ContinuousClock()
         let start = clock.now
+        let previous = self.previous ?? PreviousDataset(ownOutput: config.output)
         // With --full the manifest still tells new from changed; nothing in it is reused.
-        let ledger = try RunLedger(at: Manifest.location(in: staging), previous: Manifest.location(in: config.output), settings: config.outcomeKey)
-        let listed = try ledger.list(config.input, excluding: [ownFolder])
+        let ledger = try RunLedger(at: Manifest.location(in: staging), previous: previous.manifest, settings: config.outcomeKey)
+        let listed = try ledger.list(config.input, excluding: Set(ownFolders))
         observer?(.started(files: listed))
         let workers = max(1, min(config.jobs > 0 ? config.jobs : ProcessInfo.processInfo.activeProcessorCount, max(listed, 1)))
         try FileIdentification(input: config.input, maxFileBytes: config.maxFileBytes, shard: shard, trustStamps: !full, observer: observer)
@@ -82,8 +87,8 @@ public struct Pipeline {
 
         let reuse = try !full && ledger.previousCacheKey() == ParserVersion.current + " " + config.outcomeKey
         let previousStamps = try ledger.previousStamps()
-        let previousOutput = reuse && previousOutputIsIntact(previousStamps) ? config.output : nil
-        if previousOutput != nil, try ledger.isUnchangedListing(), UnchangedNight.hasDocs(config.output),
+        let previousOutput = reuse && previousOutputIsIntact(previousStamps, in: previous.folder) ? previous.folder : nil
+        if previousOutput != nil, previous.isOwnOutput, try ledger.isUnchangedListing(), UnchangedNight.hasDocs(config.output),
            try ledger.previousReportsAreCurrent(sizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) })),
            var summary = UnchangedNight.summary(try ledger.counts(), started: started, output: config.output) {
             if let observer { try ledger.forEachListedPath { observer(.file(path: $0, change: .unchanged, result: "unchanged: the dataset is kept as it is")) } }
@@ -128,7 +133,7 @@ public struct Pipeline {
         // or was parsed, the dataset is the previous one byte for byte, and so are its pages.
         let docsStart = clock.now
         let sameDataset = previousOutput != nil && summary.new == 0 && summary.changed == 0 && summary.deleted == 0 && summary.parsed == 0
-        if !(sameDataset && DataDocs.reuse(from: config.output, into: staging, reports: summary.reports)) {
+        if !(sameDataset && previous.isOwnOutput && DataDocs.reuse(from: config.output, into: staging, reports: summary.reports)) {
             try DataDocs.write(folder: staging)
         }
         summary.docs = clock.now - docsStart
@@ -143,8 +148,29 @@ public struct Pipeline {
 
     /// Whether the previous output's row files are the ones its manifest describes: rows are only
     /// copied out of files nobody has touched since.
-    private func previousOutputIsIntact(_ stamps: [OutputFileStamp]) -> Bool {
-        !stamps.isEmpty && stamps.allSatisfy { OutputFileStamp.current(of: $0.name, in: config.output) == $0 }
+    private func previousOutputIsIntact(_ stamps: [OutputFileStamp], in folder: URL) -> Bool {
+        !stamps.isEmpty && stamps.allSatisfy { OutputFileStamp.current(of: $0.name, in: folder) == $0 }
+    }
+}
+
+/// The dataset a run may copy rows from: the manifest that describes them and the folder their
+/// files lie in (row files named relative to it).
+public struct PreviousDataset: Sendable {
+    public var manifest: URL
+    public var folder: URL
+    /// The run's own output: an unchanged night may keep it in place and its pages may be kept.
+    public var isOwnOutput: Bool
+
+    public init(manifest: URL, folder: URL) {
+        self.manifest = manifest
+        self.folder = folder
+        self.isOwnOutput = false
+    }
+
+    init(ownOutput: URL) {
+        manifest = Manifest.location(in: ownOutput)
+        folder = ownOutput
+        isOwnOutput = true
     }
 }
 

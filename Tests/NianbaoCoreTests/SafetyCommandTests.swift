@@ -246,7 +246,7 @@ struct SafetyCommandTests {
         #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent("out").path))
 
         let unknown = try NianbaoCommand.run(["frobnicate"])
-        #expect(unknown.status == 64 && unknown.errors.contains("unknown command \"frobnicate\"") && unknown.errors.contains("run, inspect"))
+        #expect(unknown.status == 64 && unknown.errors.contains("unknown command \"frobnicate\"") && unknown.errors.contains("run, merge, inspect"))
         let jobs = try NianbaoCommand.run(["run", "--jobs", "-3"])
         #expect(jobs.status == 64 && jobs.errors.contains("--jobs must be a whole number ≥ 0") && jobs.errors.contains("got -3"), "\(jobs.errors)")
         let shard = try NianbaoCommand.run(["run", "--shard", "-1/2"])

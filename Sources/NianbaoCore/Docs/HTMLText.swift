@@ -70,7 +70,7 @@ enum DocsStyle {
     .cell.unparsed{background:#fff4e5;color:#b54708}.cell.flagged{outline:2px solid #d97706;outline-offset:-2px}\
     .sev-error{color:#b42318;font-weight:600}.sev-warning{color:#b54708}.finding{margin:2px 0}\
     .legend span{display:inline-block;margin-right:12px}.sw{display:inline-block;width:10px;height:10px;margin-right:4px}\
-    th.sortable{cursor:pointer}td.src{max-width:16em;font-size:.8em;color:#52606d;overflow-wrap:anywhere}td.quote{min-width:26em}tr.copy{color:#7b8794}\
+    th.sortable{cursor:pointer}td.src{max-width:16em;font-size:.8em;color:#52606d;overflow-wrap:anywhere}td.quote{min-width:26em}td.quote mark{background:#fff3bf;padding:0 1px}tr.copy{color:#7b8794}\
     pre.text{white-space:pre-wrap;background:#fafbfc;border:1px solid #eef2f6;padding:8px}\
     nav a{margin-right:14px}
     """

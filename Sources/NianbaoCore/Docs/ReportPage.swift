@@ -1,7 +1,7 @@
 /// One report's page (`reports/REPORT_ID.html`): its metadata, findings, figures, the three tables
 /// laid out as printed with each cell's status (a number, blank, missing and unparsed look different,
 /// each cell's source and raw text in its title, cells a finding concerns outlined and the finding
-/// beside them), and its text by part.
+/// beside them), each prose figure in its sentence, and its parts (their text is in sections.csv).
 struct ReportPage {
     /// A dataset row by column name.
     struct Row {
@@ -43,7 +43,7 @@ struct ReportPage {
     ]
 
     func render() -> [UInt8] {
-        var html = HTMLText(capacity: 32_768 + sections.reduce(0) { $0 + $1["text"].utf8.count })
+        var html = HTMLText(capacity: 32_768)
         let title = report["title"].isEmpty ? report["source_path"] : report["title"]
         html.raw(DocsStyle.head(title: title))
         html.raw("<nav><a href=\"../index.html\">← 数据集概览 <code>index</code></a></nav>")
@@ -123,7 +123,7 @@ struct ReportPage {
             html.raw("</td><td>\(figure["status"])</td><td>\(figure["method"])</td><td class=\"src\">")
             html.text(figure["source"])
             html.raw("</td><td class=\"quote\">")
-            html.text(figure["quote"])
+            if figure["method"] == "prose" { quoteInContext(figure["quote"], &html) } else { html.text(figure["quote"]) }
             html.raw("</td></tr>")
         }
         html.raw("</tbody></table>")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A report page's tables and text.
 extension ReportPage {
     /// The columns of each table's rows, columns and (table 2) blocks.
@@ -116,14 +118,61 @@ extension ReportPage {
         html.raw("</div>")
     }
 
+    /// The parts by heading, topic and length; their text is in `sections.csv`, not again here (the
+    /// page shows what checks a number: each prose figure's sentence, the tables' cells).
     func text(_ html: inout HTMLText) {
-        html.raw("<h2 id=\"sections\">正文 <code>sections</code></h2>")
+        html.raw("<h2 id=\"sections\">正文 <code>sections</code></h2><p class=\"muted\">The parts' text is in <code>sections.csv</code> ")
+        html.raw("(<code>report_id</code>, <code>section</code>); each prose figure's sentence is quoted above.</p>")
+        html.raw("<table><thead><tr><th>部分 section</th><th>标题 heading</th><th>主题 topic</th><th>字数 characters</th></tr></thead><tbody>")
         for section in sections {
-            html.raw("<h3 data-section=\"\(section["section"])\">")
+            html.raw("<tr data-section=\"\(section["section"])\"><td class=\"n\">\(section["section"])</td><td>")
             html.text(section["section"] == "0" ? "引言（第一部分之前）" : section["heading_raw"])
-            html.raw(" <code>\(section["topic"])</code></h3><pre class=\"text\">")
-            html.text(section["text"])
-            html.raw("</pre>")
+            html.raw("</td><td><code>\(section["topic"])</code></td><td class=\"n\">\(section["text"].unicodeScalars.count)</td></tr>")
         }
+        html.raw("</tbody></table>")
+    }
+
+    /// The sentence of the report's text a prose figure's quote stands in, the quote marked; the quote
+    /// alone when the text does not hold it.
+    func quoteInContext(_ quote: String, _ html: inout HTMLText) {
+        guard !quote.isEmpty, let (before, after) = QuoteContext.around(quote, in: sections.map { $0["text"] }) else {
+            html.text(quote)
+            return
+        }
+        html.text(before)
+        html.raw("<mark>")
+        html.text(quote)
+        html.raw("</mark>")
+        html.text(after)
+    }
+}
+
+/// The sentence around a quote: back to the end of the sentence before, on to the end of its own,
+/// at most `reach` characters each way.
+enum QuoteContext {
+    static let reach = 80
+    private static let ends: Set<Character> = ["。", "！", "？", "；", "\n"]
+
+    static func around(_ quote: String, in texts: [String]) -> (String, String)? {
+        for text in texts {
+            guard let range = text.range(of: quote) else { continue }
+            var start = range.lowerBound, count = 0
+            while start > text.startIndex, count < reach {
+                let previous = text.index(before: start)
+                if ends.contains(text[previous]) { break }
+                start = previous
+                count += 1
+            }
+            var end = range.upperBound
+            count = 0
+            while end < text.endIndex, count < reach {
+                let character = text[end]
+                end = text.index(after: end)
+                count += 1
+                if ends.contains(character) { break }
+            }
+            return (String(text[start..<range.lowerBound]), String(text[range.upperBound..<end]).trimmingCharacters(in: .newlines))
+        }
+        return nil
     }
 }

@@ -10,7 +10,8 @@ public enum DataDocs {
 
     /// Writes the docs of the dataset in `folder`; returns how many report pages were written.
     @discardableResult
-    public static func write(folder: URL, parserVersion: String = ParserVersion.current) throws -> Int {
+    /// `previous`: a dataset folder whose pages may be taken over where their digest is the same.
+    public static func write(folder: URL, previous: URL? = nil, parserVersion: String = ParserVersion.current) throws -> Int {
         let pages = folder.appendingPathComponent(pagesFolder)
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
         var overview = DatasetOverview()
@@ -51,8 +52,14 @@ public enum DataDocs {
             let failures = FailureBox()
             DispatchQueue.concurrentPerform(iterations: pending.count) { index in
                 let page = pending[index]
+                let name = "\(page.report["report_id"]).html"
+                let digest = PageReuse.digest(of: page, parserVersion: parserVersion)
+                if let previous = previous?.appendingPathComponent(pagesFolder).appendingPathComponent(name),
+                   PageReuse.carries(previous, digest: digest), PageReuse.link(previous, to: pages.appendingPathComponent(name)) {
+                    return
+                }
                 do {
-                    try FileBytes.write(page.render(), to: pages.appendingPathComponent("\(page.report["report_id"]).html").path)
+                    try FileBytes.write(page.render(digest: digest), to: pages.appendingPathComponent(name).path)
                 } catch {
                     failures.record(error)
                 }

@@ -48,10 +48,10 @@ struct HTMLText {
 /// The pages' shared head: inline style (no file, no network), and the optional script that sorts a
 /// table by a clicked header. Pages work without it.
 enum DocsStyle {
-    static func head(title: String) -> String {
+    static func head(title: String, digest: String? = nil) -> String {
         """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
+        <html lang="zh-CN"><head><meta charset="utf-8">\(digest.map { "\n<meta name=\"\(PageReuse.metaName)\" content=\"\($0)\">" } ?? "")
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
         <title>\(HTMLText.escaped(title))</title>

@@ -42,10 +42,10 @@ struct ReportPage {
         (.reviewsLitigation, "表四 政府信息公开行政复议、行政诉讼情况"),
     ]
 
-    func render() -> [UInt8] {
+    func render(digest: String? = nil) -> [UInt8] {
         var html = HTMLText(capacity: 32_768)
         let title = report["title"].isEmpty ? report["source_path"] : report["title"]
-        html.raw(DocsStyle.head(title: title))
+        html.raw(DocsStyle.head(title: title, digest: digest))
         html.raw("<nav><a href=\"../index.html\">← 数据集概览 <code>index</code></a></nav>")
         html.element("h1", "", title)
         metadata(&html)

@@ -134,7 +134,8 @@ public struct Pipeline {
         let docsStart = clock.now
         let sameDataset = previousOutput != nil && summary.new == 0 && summary.changed == 0 && summary.deleted == 0 && summary.parsed == 0
         if !(sameDataset && previous.isOwnOutput && DataDocs.reuse(from: config.output, into: staging, reports: summary.reports)) {
-            try DataDocs.write(folder: staging)
+            // Pages of reports whose rows did not change are the previous run's, linked.
+            try DataDocs.write(folder: staging, previous: previousOutput != nil && previous.isOwnOutput ? config.output : nil)
         }
         summary.docs = clock.now - docsStart
         try ledger.close()

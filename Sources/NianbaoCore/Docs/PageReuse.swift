@@ -1,0 +1,47 @@
+import Foundation
+
+/// A report page depends only on its rows (the report's, its cells', parts', figures', checks', its
+/// organ's), the copies it links and how pages are made: the digest of all of them is written into
+/// the page, and a page whose digest the previous dataset's page already carries is that page, linked
+/// rather than rendered again (an unchanged report on a night with a few changed ones).
+enum PageReuse {
+    static let metaName = "nianbao-page"
+
+    /// FNV-1a over every value that goes into the page, each set off from the next, null apart from empty.
+    static func digest(of page: ReportPage, parserVersion: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ text: String?) {
+            guard var text else { hash = (hash ^ 0x01) &* 0x100_0000_01b3; return }
+            text.withUTF8 { bytes in for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+            hash = (hash ^ 0x1F) &* 0x100_0000_01b3
+        }
+        func add(_ rows: [ReportPage.Row]) {
+            add(String(rows.count))
+            for row in rows { row.values.forEach(add) }
+        }
+        add(DataDocs.version)
+        add(parserVersion)
+        page.report.values.forEach(add)
+        for kind in [TableKind.activeDisclosure, .applications, .reviewsLitigation] { add(page.cells[kind] ?? []) }
+        add(page.sections)
+        add(page.figures)
+        add(page.checks)
+        add(page.organ.map { [$0] } ?? [])
+        page.copies.forEach(add)
+        return String(hash, radix: 16)
+    }
+
+    /// Whether the page at `url` carries `digest` (read from its first bytes).
+    static func carries(_ url: URL, digest: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1024) else { return false }
+        let marker = Array("<meta name=\"\(metaName)\" content=\"\(digest)\">".utf8)
+        return [UInt8](head).withUnsafeBufferPointer { head in marker.withUnsafeBufferPointer { ByteSearch.contains(head, $0) } }
+    }
+
+    /// Links (or else copies) the previous page into place.
+    static func link(_ previous: URL, to page: URL) -> Bool {
+        (try? FileManager.default.linkItem(at: previous, to: page)) != nil || (try? FileManager.default.copyItem(at: previous, to: page)) != nil
+    }
+}

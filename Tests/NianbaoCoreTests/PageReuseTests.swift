@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+/// Pages of reports that did not change are not rendered again (issue 25): a night with one changed
+/// file links the other reports' pages from the previous dataset, and the dataset is still byte for
+/// byte what a full run writes.
+@Suite("Report pages kept when their report did not change")
+struct PageReuseTests {
+    private func inode(_ url: URL) throws -> UInt64 {
+        (try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    @Test("one changed file: its page is rendered, the others' are the previous pages; incremental = full")
+    func unchangedPagesLinked() throws {
+        let input = try Repository.temporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repository.samples.path) {
+            try FileManager.default.copyItem(at: Repository.samples.appendingPathComponent(name), to: input.appendingPathComponent(name))
+        }
+        let output = try Repository.temporaryFolder().appendingPathComponent("out")
+        try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
+        let pages = output.appendingPathComponent("reports")
+        let before = Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: pages.path).map {
+            ($0, try inode(pages.appendingPathComponent($0)))
+        })
+        // A legacy report gains a sentence: its report_id, rows and page change; the others' do not.
+        let changed = input.appendingPathComponent("004_92fc7ff319701b04.txt")
+        try (String(contentsOf: changed, encoding: .utf8) + "\n本年度共受理政府信息公开申请28件。\n").write(to: changed, atomically: true, encoding: .utf8)
+        try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
+        let after = try FileManager.default.contentsOfDirectory(atPath: pages.path)
+        let kept = try after.filter { before[$0] == (try inode(pages.appendingPathComponent($0))) }
+        #expect(after.count == before.count && kept.count >= before.count - 3 && kept.count < after.count, "\(kept.count) of \(after.count) kept")
+        #expect(try String(contentsOf: pages.appendingPathComponent(kept[0]), encoding: .utf8).contains("<meta name=\"nianbao-page\" content=\""))
+
+        let full = try Repository.temporaryFolder().appendingPathComponent("full")
+        try Pipeline(config: PipelineConfig(input: input, output: full, jobs: 2), full: true).run()
+        for name in after + ["../index.html", "../reports.html"] {
+            #expect(try Data(contentsOf: pages.appendingPathComponent(name)) == Data(contentsOf: full.appendingPathComponent("reports").appendingPathComponent(name)), "\(name)")
+        }
+    }
+}

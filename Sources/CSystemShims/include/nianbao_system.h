@@ -12,6 +12,10 @@ int nianbao_exchange_paths(const char *first, const char *second);
 int nianbao_contains_bytes(const unsigned char *haystack, size_t haystack_length,
                            const unsigned char *needle, size_t needle_length);
 
+/// The offset of the first `needle` in `haystack` (glibc's memmem), or -1.
+long nianbao_find_bytes(const unsigned char *haystack, size_t haystack_length,
+                        const unsigned char *needle, size_t needle_length);
+
 /// Copies up to `length` bytes from `source` at `*source_offset` to `target` at its file offset, inside
 /// the kernel (Linux copy_file_range): no trip through user memory. Advances both offsets; returns the
 /// bytes copied, 0 at the source's end, or -1 with errno set (ENOSYS, EXDEV, EINVAL: copy by hand).

@@ -91,7 +91,7 @@ public enum DataDocs {
 
     /// What the pages look like; part of `ParserVersion.current`, so that a dataset whose pages were
     /// written otherwise is not taken over as it is. Raise it when the pages change.
-    static let version = "4"
+    static let version = "6"
 
     /// Links the previous output's pages into `folder` (same dataset, same pages): false, and nothing
     /// done, when they are not all there (one page per report, and the index).

@@ -127,7 +127,7 @@ extension ReportPage {
         for section in sections {
             html.raw("<tr data-section=\"\(section["section"])\"><td class=\"n\">\(section["section"])</td><td>")
             html.text(section["section"] == "0" ? "引言（第一部分之前）" : section["heading_raw"])
-            html.raw("</td><td><code>\(section["topic"])</code></td><td class=\"n\">\(section["text"].unicodeScalars.count)</td></tr>")
+            html.raw("</td><td><code>\(section["topic"])</code></td><td class=\"n\">\(QuoteContext.characters(section["text"]))</td></tr>")
         }
         html.raw("</tbody></table>")
     }
@@ -148,31 +148,48 @@ extension ReportPage {
 }
 
 /// The sentence around a quote: back to the end of the sentence before, on to the end of its own,
-/// at most `reach` characters each way.
+/// at most `reach` characters each way. Found and walked on the UTF-8 bytes (a page has several).
 enum QuoteContext {
     static let reach = 80
-    private static let ends: Set<Character> = ["。", "！", "？", "；", "\n"]
+    /// 。！？； and a line break, as UTF-8.
+    private static let ends: [[UInt8]] = [[0xE3, 0x80, 0x82], [0xEF, 0xBC, 0x81], [0xEF, 0xBC, 0x9F], [0xEF, 0xBC, 0x9B], [0x0A]]
 
     static func around(_ quote: String, in texts: [String]) -> (String, String)? {
-        for text in texts {
-            guard let range = text.range(of: quote) else { continue }
-            var start = range.lowerBound, count = 0
-            while start > text.startIndex, count < reach {
-                let previous = text.index(before: start)
-                if ends.contains(text[previous]) { break }
-                start = previous
-                count += 1
+        let needle = Array(quote.utf8)
+        for var text in texts {
+            let found = text.withUTF8 { bytes -> (String, String)? in
+                guard let offset = ByteSearch.firstOffset(bytes, needle) else { return nil }
+                var start = offset, steps = 0
+                while start > 0 && steps < reach {
+                    var previous = start - 1
+                    while previous > 0 && bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
+                    if isEnd(bytes, at: previous) { break }
+                    start = previous
+                    steps += 1
+                }
+                var end = offset + needle.count
+                steps = 0
+                while end < bytes.count && steps < reach {
+                    let stop = isEnd(bytes, at: end)
+                    end = min(end + TextScanning.scalarLength(lead: bytes[end]), bytes.count)
+                    steps += 1
+                    if stop { break }
+                }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self),
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + needle.count)..<end]), as: UTF8.self))
             }
-            var end = range.upperBound
-            count = 0
-            while end < text.endIndex, count < reach {
-                let character = text[end]
-                end = text.index(after: end)
-                count += 1
-                if ends.contains(character) { break }
-            }
-            return (String(text[start..<range.lowerBound]), String(text[range.upperBound..<end]).trimmingCharacters(in: .newlines))
+            if let (before, after) = found { return (before, after.trimmingCharacters(in: .newlines)) }
         }
         return nil
+    }
+
+    /// How many characters (Unicode scalars) a text holds, counted on its bytes.
+    static func characters(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
+
+    private static func isEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        ends.contains { end in index + end.count <= bytes.count && end.indices.allSatisfy { bytes[index + $0] == end[$0] } }
     }
 }

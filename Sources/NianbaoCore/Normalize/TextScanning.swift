@@ -84,6 +84,13 @@ enum ByteSearch {
         guard haystack.count >= needle.count, let hay = haystack.baseAddress, let pin = needle.baseAddress else { return false }
         return nianbao_contains_bytes(hay, haystack.count, pin, needle.count) != 0
     }
+
+    /// Where `needle` first stands in `haystack` (a byte offset), nil when it does not.
+    static func firstOffset(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, let hay = haystack.baseAddress else { return nil }
+        let offset = needle.withUnsafeBufferPointer { pin in nianbao_find_bytes(hay, haystack.count, pin.baseAddress!, pin.count) }
+        return offset < 0 ? nil : offset
+    }
 }
 
 extension StringProtocol {

@@ -75,7 +75,8 @@ public enum DataDocs {
             let report = ReportPage.Row(values: values, schema: .reports)
             batch.append(report)
             written.insert("\(report["report_id"]).html")
-            if batch.count == 128 { try flush() }
+            // 32 reports' rows at a time: a page's rows hold its whole text, and 128 held the run's peak memory.
+            if batch.count == 32 { try flush() }
         }
         try flush()
         var rejects = DatasetTable(folder: folder, schema: .rejects)

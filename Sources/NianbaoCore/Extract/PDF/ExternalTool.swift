@@ -22,7 +22,7 @@ struct ExternalTool {
         case timedOut(Double)
     }
 
-    /// The program's absolute path, looked up on PATH once per program.
+    /// The program's absolute path, looked up on PATH (so a test or a user may put another first).
     static func locate(_ program: String) -> String? {
         if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

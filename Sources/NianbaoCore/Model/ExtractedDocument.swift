@@ -41,6 +41,8 @@ public struct Paragraph: Sendable {
     /// page of the capture (form feeds counted) it stands on.
     public var column: Int?
     public var page = 0
+    /// Where a PDF printed it (its words' horizontal extents), when known.
+    public var printed: PrintedWords?
 
     public init(text: String, location: SourceLocation, lead: String? = nil, middle: Int? = nil, column: Int? = nil, page: Int = 0) {
         self.text = text

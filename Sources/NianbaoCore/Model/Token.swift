@@ -23,6 +23,8 @@ public struct Token: Sendable {
     /// Twice the character column of its middle on such a line, and the capture's page (`Paragraph`).
     public var column: Int? = nil
     public var page = 0
+    /// Where a PDF printed it (`Paragraph.printed`).
+    public var printed: PrintedWords? = nil
 }
 
 /// A document after normalisation: tokens in order plus what was learnt about its script.

@@ -20,7 +20,7 @@ public struct Normalizer {
             case .paragraph(let paragraph):
                 texts.append(paragraph.text)
                 places.append(Place(location: paragraph.location, table: nil, startsRow: false, lead: paragraph.lead, middle: paragraph.middle,
-                                    column: paragraph.column, page: paragraph.page))
+                                    column: paragraph.column, page: paragraph.page, printed: paragraph.printed))
             case .table(let table):
                 for row in table.rows {
                     for (column, cell) in row.enumerated() {
@@ -59,7 +59,8 @@ public struct Normalizer {
                 lead: places[index].lead,
                 middle: places[index].middle,
                 column: places[index].column,
-                page: places[index].page
+                page: places[index].page,
+                printed: places[index].printed
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)
@@ -75,6 +76,7 @@ public struct Normalizer {
         var middle: Int? = nil
         var column: Int? = nil
         var page = 0
+        var printed: PrintedWords? = nil
     }
 
     /// Labels and headings are short; a paragraph longer than this (in bytes) gets the key of its start

@@ -18,7 +18,8 @@ struct CellEmitter {
         var findings: [Finding] = []
         for (blockIndex, block) in spec.blocks.enumerated() {
             let headerUnits = moneyUnits(block: block, headerTokens: placed.headers[blockIndex])
-            let placements = placements(of: block, values: placed.values[blockIndex], unplaceable: placed.unplaceable)
+            let placements = placements(of: block, values: placed.values[blockIndex], unplaceable: placed.unplaceable,
+                                        headers: placed.headers[blockIndex])
             for (rowIndex, row) in block.rows.enumerated() {
                 let values = placed.values[blockIndex][rowIndex]
                 let scope = block.code.isEmpty ? row.code : "\(block.code)/\(row.code)"
@@ -103,7 +104,7 @@ struct CellEmitter {
     /// Where each row's values go: by what the capture shows, then, for short rows nothing placed, by
     /// the row's arithmetic together with the table's column identities over the rows already placed
     /// (again while that places more).
-    private func placements(of block: BlockSpec, values rows: [[Int]], unplaceable: [Int]?) -> [RowPlacement] {
+    private func placements(of block: BlockSpec, values rows: [[Int]], unplaceable: [Int]?, headers: [Int]) -> [RowPlacement] {
         if let run = unplaceable {
             let placement = RowPlacement.unplaceable(run, check: "row_short", reason: "\(run.count) values on a line for the table's "
                                                      + "\(block.rows.count * block.columns.count) cells: the capture dropped cells, and which is not shown")
@@ -138,12 +139,13 @@ struct CellEmitter {
                 progress = true
             }
         }
-        return grid(of: block, values: rows, placements: placements)
+        return grid(of: block, values: rows, placements: placements, headers: headers)
     }
 
-    /// A layout capture's rows placed all at once by the columns their values' places prove
-    /// (`LayoutGrid`), when rows remain open; the rows already placed must agree.
-    private func grid(of block: BlockSpec, values rows: [[Int]], placements: [RowPlacement]) -> [RowPlacement] {
+    /// A layout capture's rows placed all at once by the columns their header words' places prove in
+    /// a PDF (`HeaderAnchors`), else their values' places (`LayoutGrid`), when rows remain open; the
+    /// rows already placed must agree.
+    private func grid(of block: BlockSpec, values rows: [[Int]], placements: [RowPlacement], headers: [Int]) -> [RowPlacement] {
         let open = placements.indices.contains { index in
             switch placements[index] {
             case .unplaceable: return !rows[index].isEmpty
@@ -153,9 +155,10 @@ struct CellEmitter {
         }
         guard open, rows.contains(where: { $0.count > 1 }) else { return placements }
         let sums = sums(of: block)
-        guard let grid = LayoutGrid.place(rows: rows, columns: block.columns.count, tokens: tokens, satisfied: { values in
-            ColumnIdentities.satisfied(values, block: block, rules: spec.rules, sums: sums)
-        }) else { return placements }
+        guard let grid = HeaderAnchors.place(rows: rows, block: block, headers: headers, tokens: tokens)
+            ?? LayoutGrid.place(rows: rows, columns: block.columns.count, tokens: tokens, satisfied: { values in
+                ColumnIdentities.satisfied(values, block: block, rules: spec.rules, sums: sums)
+            }) else { return placements }
         // The grid's cells as tokens (nil: blank) and the columns it leaves open, per row.
         let cells = grid.map { row in row.map { slot -> Int? in if case .value(let token) = slot { return token } else { return nil } } }
         let left = grid.map { row in row.indices.filter { row[$0] == .undecided } }

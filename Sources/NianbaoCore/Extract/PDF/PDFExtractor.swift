@@ -38,8 +38,16 @@ enum PDFExtractor {
                 return .reject("a PDF without a text layer (\(info.pages) page(s) of images, a scan): it needs OCR first, "
                                + "e.g. `ocrmypdf -l chi_sim FILE OUT.pdf`, then put the result in the input")
             }
-            let reflowed = PDFProse.reflowed(TextExtractor.lines(of: text)).joined(separator: "\n")
-            var document = PDFPages.relocated(TextExtractor.extract(reflowed, encoding: ""), text: text)
+            let lines = TextExtractor.lines(of: text)
+            let reflowed = PDFProse.reflowed(lines)
+            var document = TextExtractor.extract(reflowed.joined(separator: "\n"), encoding: "")
+            // The words' boxes, for tables whose columns only the header cells' places can prove.
+            let boxes = try PDFWordBoxes.read(input, pages: info.pages, in: folder, seconds: seconds())
+            if !boxes.isEmpty {
+                let words = PDFLinePositions.words(layoutLines: lines, pages: boxes)
+                document = PDFLinePositions.attach(document, words: words) { reflowed[$0] == lines[$0] }
+            }
+            document = PDFPages.relocated(document, text: text)
             document.format = .pdf
             if let title = info.title, document.pageFields["title"] == nil { document.pageFields["title"] = title }
             return .document(document)

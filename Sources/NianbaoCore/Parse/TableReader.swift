@@ -153,13 +153,18 @@ public struct TableReader {
                 reading.consumed.insert(index)
             } else if token.key.hasAtMost(20) {
                 reading.consumed.insert(index)
+                if run.isEmpty { placed.headers[0].append(index) }
             }
             index += 1
         }
         let block = spec.blocks[0]
         // A run too short for the table whose values stood in rows on a line: the capture dropped
-        // cells, and nothing shows which, so no value can be placed.
+        // cells, and nothing shows which, so no value can be placed, unless a PDF's header shows it.
         if run.count < block.rows.count * block.columns.count && RowPlacement.shareALine(run, in: tokens) {
+            if let rows = HeaderAnchors.rows(of: run, block: block, headers: placed.headers[0], tokens: tokens) {
+                placed.values[0] = rows
+                return
+            }
             placed.unplaceable = run
             return
         }

@@ -91,30 +91,48 @@ enum PDFLinePositions {
         return result
     }
 
-    /// A page's boxes as lines: by vertical middle (a box joins the line when its middle lies within
-    /// the line's first box), each left to right, top to bottom.
+    /// A page's boxes as lines, top to bottom, each left to right.
     static func visualLines(_ boxes: [PDFWordBoxes.Box]) -> [[PDFWordBoxes.Box]] {
         let sorted = boxes.sorted { ($0.y.lowerBound + $0.y.upperBound, $0.x.lowerBound) < ($1.y.lowerBound + $1.y.upperBound, $1.x.lowerBound) }
         var lines: [[PDFWordBoxes.Box]] = []
         for box in sorted {
             let middle = (box.y.lowerBound + box.y.upperBound) / 2
-            if let first = lines.last?.first, first.y.contains(middle) { lines[lines.count - 1].append(box) } else { lines.append([box]) }
+            // The same line: the middle within the first box, the tops less than 0.4 of a line apart (digits
+            // and Chinese sit a point or two apart; a header cell's centred second line, half a line).
+            if let first = lines.last?.first, first.y.contains(middle),
+               abs(box.y.lowerBound - first.y.lowerBound) < 0.4 * (first.y.upperBound - first.y.lowerBound) {
+                lines[lines.count - 1].append(box)
+            } else {
+                lines.append([box])
+            }
         }
         return lines.map { $0.sorted { $0.x.lowerBound < $1.x.lowerBound } }
     }
 
-    /// Each layout line takes the next visual line (top to bottom, a few ahead at most) whose words
-    /// read the same characters, white space aside; a line that matches none (poppler put words of two
-    /// heights on it) gets no boxes, and the lines after it still may.
+    /// Each layout line takes, in the next visual lines (top to bottom, a few ahead at most), the
+    /// first run of unused words that reads the same characters, white space aside: poppler may put
+    /// on two layout lines what stands at nearly one height (a header cell's second line beside
+    /// another's first). A line that matches nothing gets no boxes; the lines after it still may.
     private static func match(_ lines: [String], _ range: Range<Int>, _ visual: [[PDFWordBoxes.Box]], into result: inout [[PrintedWords.Word]?]) {
-        let visualText = visual.map { line in line.map(\.text).joined() }
+        var used = visual.map { [Bool](repeating: false, count: $0.count) }
         var next = 0
         for index in range {
             let text = String(String.UnicodeScalarView(lines[index].unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{0C}" }))
             guard !text.isEmpty else { continue }
-            guard let found = (next..<min(visual.count, next + 6)).first(where: { visualText[$0] == text }) else { continue }
-            result[index] = visual[found].map { PrintedWords.Word(text: $0.text, x: $0.x) }
-            next = found + 1
+            search: for line in next..<min(visual.count, next + 6) {
+                for start in visual[line].indices where !used[line][start] && text.hasPrefix(visual[line][start].text) {
+                    var end = start, read = ""
+                    while end < visual[line].count, !used[line][end], read.count < text.count {
+                        read += visual[line][end].text
+                        end += 1
+                    }
+                    guard read == text else { continue }
+                    result[index] = visual[line][start..<end].map { PrintedWords.Word(text: $0.text, x: $0.x) }
+                    for word in start..<end { used[line][word] = true }
+                    while next < visual.count, !used[next].contains(false) { next += 1 }
+                    break search
+                }
+            }
         }
     }
 }

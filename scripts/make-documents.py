@@ -8,6 +8,11 @@ Tests/NianbaoCoreTests/Fixtures/documents/:
   <name>.lo.pdf       LibreOffice headless: the page exported as PDF (writer_web_pdf_Export, ruled tables)
   <name>.chromium.pdf headless Chromium --print-to-pdf (A4, no header or footer)
 
+real reports' text (Fixtures/legacy, Fixtures/fragments) as LibreOffice prints a plain text, ragged right:
+
+  <name>.lo.pdf       for gd_wht_2011, guoyang_slj_2025, jindong_swj_2021, yuhong_yingbinlu_2021 (sentences
+                      broken at the page's width, a number at a line's end, a paragraph's last line full)
+
 and the unreadable kinds, from sample 102:
 
   unreadable.scan.pdf       a page rendered to an image (pdftoppm) and wrapped as a PDF (img2pdf): no text layer
@@ -57,6 +62,14 @@ def main():
             shutil.move(os.path.join(work, name + ".pdf"), os.path.join(OUT, name + ".lo.pdf"))
             run("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                 f"--print-to-pdf={os.path.join(OUT, name + '.chromium.pdf')}", "file://" + source)
+        texts = [os.path.join(ROOT, "Tests", "NianbaoCoreTests", "Fixtures", folder, name + ".txt") for folder, name in (
+            ("legacy", "gd_wht_2011"), ("fragments", "guoyang_slj_2025"), ("fragments", "jindong_swj_2021"),
+            ("fragments", "yuhong_yingbinlu_2021"))]
+        for text in texts:
+            name = os.path.splitext(os.path.basename(text))[0]
+            shutil.copy(text, os.path.join(work, name + ".txt"))
+            soffice(os.path.join(work, name + ".txt"), "pdf", work, profile)
+            shutil.move(os.path.join(work, name + ".pdf"), os.path.join(OUT, name + ".lo.pdf"))
         base = os.path.join(OUT, "102_baicheng_2019_plain.lo.pdf")
         run("pdftoppm", "-r", "60", "-gray", "-png", "-f", "1", "-l", "1", base, os.path.join(work, "scan"))
         run("img2pdf", "-o", os.path.join(OUT, "unreadable.scan.pdf"), *sorted(glob.glob(os.path.join(work, "scan*.png"))))

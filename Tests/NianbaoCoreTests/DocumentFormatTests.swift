@@ -125,3 +125,38 @@ struct DocumentFormatTests {
         #expect(report.parsed.findings.contains { $0.check == "t4_total" })
     }
 }
+
+/// Real reports' text printed by LibreOffice as a plain text (ragged right): sentences broken at the
+/// page's width, a number ending a line (`…依申请公开 0` / `件。`), a list item ending with `;` at the
+/// right edge, a paragraph whose last line fills the width. Read as PDFs, they state the figures their
+/// text states (the gold of Fixtures/legacy and Fixtures/fragments), none wrong.
+@Suite("Real reports' text as PDFs")
+struct PrintedTextTests {
+    @Test("the PDFs give the figures of their text's gold", arguments: [("legacy", "gd_wht_2011"), ("fragments", "guoyang_slj_2025"),
+                                                                  ("fragments", "jindong_swj_2021"), ("fragments", "yuhong_yingbinlu_2021")])
+    func figures(folder: String, name: String) throws {
+        let report = try DocumentFormatTests.report(Repository.fixtures.appendingPathComponent("documents/\(name).lo.pdf"), name: "\(name).pdf")
+        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("\(folder)/\(name).json"))) as! [String: Any]
+        for (code, want) in gold["figures"] as! [String: Any] {
+            guard let want = want as? [String: Any], let value = want["value"] as? NSNumber else { continue }
+            let got = report.parsed.figures.first { $0.figure == code && $0.period == "year" }
+            #expect(got?.status == .reported && got?.value == Decimal(value.doubleValue), "\(name) \(code): \(String(describing: got))")
+        }
+    }
+}
+
+/// A part whose table is absent is read where its heading was looked for; what looked like the table's
+/// headers there is the report's text, and stays in its part (it was taken as table text and lost).
+@Suite("Text of a report whose tables are absent")
+struct AbsentTableTextTests {
+    @Test("a 2021 report cut after its first part keeps every line of it, and its figures are read")
+    func keptInPart() throws {
+        let text = "迎宾路街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n（二）依申请公开\n受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请 5 件,均在法定时限内予以答复。\n信息公开类行政复议 1 起,正在办理中。\n"
+        let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: Array(text.utf8), sourcePath: "r.txt") }
+        guard case .report(let report) = outcome else { throw TestFailure("rejected") }
+        let part = report.parsed.sections.first { $0.number == 1 }?.text ?? ""
+        #expect(part.contains("（二）依申请公开") && part.contains("信息公开类行政复议 1 起"), "\(part)")
+        #expect(report.parsed.figures.first { $0.figure == "reviews" }?.value == 1)
+        #expect(report.parsed.figures.first { $0.figure == "applications_received" }?.value == 5)
+    }
+}

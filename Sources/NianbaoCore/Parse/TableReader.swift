@@ -26,6 +26,11 @@ public struct TableReader {
         case .valueRun(let anchors):
             readValueRun(tokens, range: range, anchors: anchors, into: &placed, reading: &reading)
         }
+        // A table of which no value was found takes no text: what looked like its headers is the
+        // report's text (a part whose table is absent, read where its heading was looked for).
+        if placed.values.allSatisfy({ $0.allSatisfy(\.isEmpty) }) && placed.stray.isEmpty && placed.unplaceable == nil {
+            reading.consumed.removeAll()
+        }
         CellEmitter(spec: spec, tokens: tokens).emit(placed, into: &reading)
         return reading
     }

@@ -39,14 +39,13 @@ enum PDFExtractor {
                                + "e.g. `ocrmypdf -l chi_sim FILE OUT.pdf`, then put the result in the input")
             }
             let lines = TextExtractor.lines(of: text)
-            let reflowed = PDFProse.reflowed(lines)
-            var document = TextExtractor.extract(reflowed.joined(separator: "\n"), encoding: "")
-            // The words' boxes, for tables whose columns only the header cells' places can prove.
+            // The words' boxes: where running text's lines end, and the places of a table's header
+            // cells, which alone prove the columns of rows that leave cells empty.
             let boxes = try PDFWordBoxes.read(input, pages: info.pages, in: folder, seconds: seconds())
-            if !boxes.isEmpty {
-                let words = PDFLinePositions.words(layoutLines: lines, pages: boxes)
-                document = PDFLinePositions.attach(document, words: words) { reflowed[$0] == lines[$0] }
-            }
+            let words = boxes.isEmpty ? [] : PDFLinePositions.words(layoutLines: lines, pages: boxes)
+            let reflowed = PDFProse.reflowed(lines, edges: words.map { $0.flatMap(PDFLinePositions.edge) })
+            var document = TextExtractor.extract(reflowed.joined(separator: "\n"), encoding: "")
+            if !words.isEmpty { document = PDFLinePositions.attach(document, words: words) { reflowed[$0] == lines[$0] } }
             document = PDFPages.relocated(document, text: text)
             document.format = .pdf
             if let title = info.title, document.pageFields["title"] == nil { document.pageFields["title"] = title }

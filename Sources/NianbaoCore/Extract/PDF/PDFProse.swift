@@ -4,34 +4,65 @@
 /// a sentence is joined with the line after it; the joined-in line is left empty, so line numbers stay.
 /// Table rows (cells apart by a column gap), headings and page breaks are never joined.
 enum PDFProse {
-    /// What ends a paragraph's last line rather than filling it.
-    private static let endings: Set<Character> = ["。", "；", "：", "！", "？", ";", ":", "!", "?", "）", ")"]
+    /// What may end a paragraph's last line when it happens to fill the width (a sentence's end; a
+    /// semicolon or a bracket at the right edge goes on: `…4 条;` / `其他栏目…169 条。`).
+    private static let endings: Set<Character> = ["。", "！", "？", "!", "?"]
 
-    static func reflowed(_ lines: [String]) -> [String] {
+    /// `edges`: where each line's last word ends on the page (points), when the PDF's word boxes are
+    /// known: then a line fills the width when it ends within a character and a half of the page's
+    /// right margin. Without them, by the layout text's display width (which the spaces pdftotext sets
+    /// around numbers widen).
+    static func reflowed(_ lines: [String], edges: [PrintedEdge?] = []) -> [String] {
         var lines = lines
         var pageStart = 0
         while pageStart < lines.count {
             var pageEnd = pageStart + 1
             while pageEnd < lines.count && !lines[pageEnd].utf8.contains(0x0C) { pageEnd += 1 }
-            reflowPage(&lines, pageStart..<pageEnd)
+            reflowPage(&lines, pageStart..<pageEnd, edges: edges)
             pageStart = pageEnd
         }
         return lines
     }
 
-    private static func reflowPage(_ lines: inout [String], _ page: Range<Int>) {
+    /// A line's right end and the width of one of its characters, from its word boxes.
+    struct PrintedEdge {
+        var right: Double
+        var character: Double
+    }
+
+    private static func fills(_ page: Range<Int>, _ lines: [String], edges: [PrintedEdge?]) -> [Bool] {
+        let prose = page.map { isProse(lines[$0]) }
+        let known = page.map { $0 < edges.count ? edges[$0] : nil }
+        let printed = zip(prose, known).compactMap { $0 ? $1 : nil }
+        let character = printed.map(\.character).sorted()[safe: printed.count / 2] ?? 0
+        // The right margin: the middle end of the long lines (those reaching four fifths of the
+        // furthest): justified text ends there exactly, ragged text (a plain text printed) around it,
+        // and punctuation or a Latin word may run past it.
+        let furthest = printed.map(\.right).max() ?? 0
+        let long = printed.map(\.right).filter { $0 >= 0.8 * furthest }.sorted()
+        if printed.count >= 2, character > 0, let margin = long[safe: long.count / 2] {
+            return (0..<page.count).map { offset in
+                guard prose[offset], let edge = known[offset] else { return false }
+                return edge.right >= margin - 1.5 * character
+            }
+        }
         let widths = page.map { isProse(lines[$0]) ? DisplayWidth.of(lines[$0]) : 0 }
-        guard let textWidth = widths.max(), textWidth >= 40 else { return }
+        guard let textWidth = widths.max(), textWidth >= 40 else { return page.map { _ in false } }
+        return widths.map { $0 > 0 && $0 >= textWidth - 3 }
+    }
+
+    private static func reflowPage(_ lines: inout [String], _ page: Range<Int>, edges: [PrintedEdge?]) {
+        let full = fills(page, lines, edges: edges)
         var target: Int?
         for index in page {
             let line = lines[index]
-            let width = widths[index - page.lowerBound]
+            let isProseLine = isProse(line)
             defer {
                 // The line just read fills the width and runs on: the next line continues it.
                 let trimmed = line.trimmingSpaces()
-                target = width >= textWidth - 3 && !trimmed.isEmpty && !endings.contains(trimmed.last!) ? (target ?? index) : nil
+                target = full[index - page.lowerBound] && !trimmed.isEmpty && !endings.contains(trimmed.last!) ? (target ?? index) : nil
             }
-            guard let into = target, width > 0, Numbering.read(WidthFolding.fold(line.trimmingSpaces())) == nil else { continue }
+            guard let into = target, isProseLine, Numbering.read(WidthFolding.fold(line.trimmingSpaces())) == nil else { continue }
             let piece = line.trimmingSpaces()
             let joint = lines[into].last.map { $0.isASCII && ($0.isLetter || $0.isNumber) } == true
                 && piece.first.map { $0.isASCII && ($0.isLetter || $0.isNumber) } == true ? " " : ""
@@ -46,4 +77,8 @@ enum PDFProse {
         guard !body.isEmpty else { return false }
         return !body.contains("  ") && !body.contains("\t")
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

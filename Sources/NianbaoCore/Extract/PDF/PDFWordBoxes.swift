@@ -129,6 +129,8 @@ enum PDFLinePositions {
                     guard read == text else { continue }
                     result[index] = visual[line][start..<end].map { PrintedWords.Word(text: $0.text, x: $0.x) }
                     for word in start..<end { used[line][word] = true }
+                    // On from the line matched (the rest of it may be the next layout line's).
+                    next = line
                     while next < visual.count, !used[next].contains(false) { next += 1 }
                     break search
                 }
@@ -138,6 +140,15 @@ enum PDFLinePositions {
 }
 
 extension PDFLinePositions {
+    /// A line's right end and the width of its characters (the median of its words' widths per character).
+    static func edge(_ words: [PrintedWords.Word]) -> PDFProse.PrintedEdge? {
+        guard let right = words.map(\.x.upperBound).max() else { return nil }
+        // Chinese characters' width where the line has any (digits and Latin letters are narrower).
+        let wide = words.filter { !$0.text.unicodeScalars.contains { $0.isASCII } }
+        let widths = (wide.isEmpty ? words : wide).map { ($0.x.upperBound - $0.x.lowerBound) / Double(max(1, $0.text.unicodeScalars.count)) }.sorted()
+        return PDFProse.PrintedEdge(right: right, character: widths[widths.count / 2])
+    }
+
     /// The document with each paragraph of a line that kept its layout (not joined as running text)
     /// given its words' boxes: the line's words taken in order, a paragraph's characters covering
     /// whole words, or it gets none.

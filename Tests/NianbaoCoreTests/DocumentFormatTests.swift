@@ -74,6 +74,20 @@ struct DocumentFormatTests {
         #expect(pdf?.source == "page 3 line 46" && pdf?.value == 46, "\(String(describing: pdf))")
     }
 
+    /// Sample 102 written the way Word users write it (scripts/make-word-numbered.py, python-docx): the
+    /// headings' 一、 and （一） drawn by Word's numbering (chineseCounting in numbering.xml; the text holds
+    /// `总体情况` only), tables with python-docx's merged cells (23 gridSpan, 53 vMerge).
+    @Test("a Word document whose headings are numbered by Word and whose tables merge cells: the page's cells and parts")
+    func wordNumbering() throws {
+        let page = try html("102_baicheng_2019_plain"), document = try document("102_baicheng_2019_plain", "word-numbered.docx")
+        let (tally, wrong) = CaptureMatrixTests.tally(document.parsed, against: page.parsed)
+        #expect(wrong.isEmpty && tally == .init(same: 198), "\(tally)")
+        #expect(document.parsed.sections.filter { $0.number > 0 }.map(\.headingRaw)
+                == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+                    "五、存在的主要问题及改进情况", "六、其他需要报告的事项"])
+        #expect(document.parsed.metadata.title == page.parsed.metadata.title)
+    }
+
     /// Shanghai 2019 leaves every zero cell of tables 3 and 4 empty. Printed by Chromium, table 3's rows
     /// of one, two or three values are placed by where the PDF printed each column's header word
     /// (`HeaderAnchors`), table 4's six values of fifteen cells by its headers broken over two lines

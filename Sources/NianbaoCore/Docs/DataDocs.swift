@@ -51,7 +51,8 @@ public enum DataDocs {
             }
             let failures = FailureBox()
             DispatchQueue.concurrentPerform(iterations: pending.count) { index in
-                let page = pending[index]
+                var page = pending[index]
+                page.prepareText()
                 let name = "\(page.report["report_id"]).html"
                 let digest = PageReuse.digest(of: page, parserVersion: parserVersion)
                 if let previous = previous?.appendingPathComponent(pagesFolder).appendingPathComponent(name),
@@ -92,7 +93,7 @@ public enum DataDocs {
 
     /// What the pages look like; part of `ParserVersion.current`, so that a dataset whose pages were
     /// written otherwise is not taken over as it is. Raise it when the pages change.
-    static let version = "6"
+    static let version = "7"
 
     /// Links the previous output's pages into `folder` (same dataset, same pages): false, and nothing
     /// done, when they are not all there (one page per report, and the index).

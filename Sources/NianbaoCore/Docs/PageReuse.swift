@@ -8,8 +8,8 @@ import Foundation
 enum PageReuse {
     static let metaName = "nianbao-page"
 
-    /// SHA-256 (hardware-accelerated: a page's rows hold its whole text) over every value that goes
-    /// into the page, each set off from the next, null apart from empty; its first 16 hex digits.
+    /// SHA-256 over every value that goes into the page (of the parts' text, what the page shows of
+    /// it), each set off from the next, null apart from empty; its first 16 hex digits.
     static func digest(of page: ReportPage, parserVersion: String) -> String {
         // Gathered into one buffer and hashed in one call: thousands of small updates cost more.
         var bytes: [UInt8] = []
@@ -27,7 +27,17 @@ enum PageReuse {
         add(parserVersion)
         page.report.values.forEach(add)
         for kind in [TableKind.activeDisclosure, .applications, .reviewsLitigation] { add(page.cells[kind] ?? []) }
-        add(page.sections)
+        // The parts as shown: their rows without the text, and what of the text the page shows.
+        let text = ReportPage.Row.position(of: "text", in: .sections), simplified = ReportPage.Row.position(of: "text_simplified", in: .sections)
+        add(String(page.sections.count))
+        for section in page.sections {
+            for (column, value) in section.values.enumerated() where column != text && column != simplified { add(value) }
+        }
+        page.shown.characters.forEach { add(String($0)) }
+        for context in page.shown.contexts {
+            add(context?.before)
+            add(context?.after)
+        }
         add(page.figures)
         add(page.checks)
         add(page.organ.map { [$0] } ?? [])

@@ -36,6 +36,23 @@ struct ReportPage {
     let organ: Row?
     /// The other copies of this report's organ-year, when the panel takes this one.
     var copies: [String] = []
+    /// What the page shows of the parts' text (their lengths, the prose quotes' sentences), worked out
+    /// once (`prepareText`) for the page and its digest.
+    private(set) var shown = ShownText()
+
+    struct ShownText {
+        var characters: [Int] = []
+        /// By figure row: the text before and after its quote in its sentence; nil when not shown so.
+        var contexts: [(before: String, after: String)?] = []
+    }
+
+    mutating func prepareText() {
+        let texts = sections.map { $0["text"] }
+        shown.characters = texts.map(QuoteContext.characters)
+        shown.contexts = figures.map { figure in
+            figure["method"] == "prose" && !figure["quote"].isEmpty ? QuoteContext.around(figure["quote"], in: texts) : nil
+        }
+    }
 
     static let tableTitles: [(TableKind, String)] = [
         (.activeDisclosure, "表二 主动公开政府信息情况"), (.applications, "表三 收到和处理政府信息公开申请情况"),
@@ -115,7 +132,7 @@ struct ReportPage {
         html.raw("<h2 id=\"figures\">数字 <code>figures</code></h2>")
         guard !figures.isEmpty else { html.raw("<p class=\"muted\">无</p>"); return }
         html.raw("<table><thead><tr><th>数字 figure</th><th>期间 period</th><th>数值 value</th><th>状态 status</th><th>方法 method</th><th>来源 source</th><th>原文 quote</th></tr></thead><tbody>")
-        for figure in figures {
+        for (index, figure) in figures.enumerated() {
             html.raw("<tr data-figure=\"\(figure["figure"])\"><td>")
             html.text(Codebook.label("figures.figure", figure["figure"]))
             html.raw(" <code>\(figure["figure"])</code></td><td>\(figure["period"])</td><td class=\"cell \(figure["status"])\">")
@@ -123,7 +140,15 @@ struct ReportPage {
             html.raw("</td><td>\(figure["status"])</td><td>\(figure["method"])</td><td class=\"src\">")
             html.text(figure["source"])
             html.raw("</td><td class=\"quote\">")
-            if figure["method"] == "prose" { quoteInContext(figure["quote"], &html) } else { html.text(figure["quote"]) }
+            if let context = shown.contexts[safe: index] ?? nil {
+                html.text(context.before)
+                html.raw("<mark>")
+                html.text(figure["quote"])
+                html.raw("</mark>")
+                html.text(context.after)
+            } else {
+                html.text(figure["quote"])
+            }
             html.raw("</td></tr>")
         }
         html.raw("</tbody></table>")

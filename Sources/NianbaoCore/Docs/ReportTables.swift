@@ -124,27 +124,14 @@ extension ReportPage {
         html.raw("<h2 id=\"sections\">正文 <code>sections</code></h2><p class=\"muted\">The parts' text is in <code>sections.csv</code> ")
         html.raw("(<code>report_id</code>, <code>section</code>); each prose figure's sentence is quoted above.</p>")
         html.raw("<table><thead><tr><th>部分 section</th><th>标题 heading</th><th>主题 topic</th><th>字数 characters</th></tr></thead><tbody>")
-        for section in sections {
+        for (index, section) in sections.enumerated() {
             html.raw("<tr data-section=\"\(section["section"])\"><td class=\"n\">\(section["section"])</td><td>")
             html.text(section["section"] == "0" ? "引言（第一部分之前）" : section["heading_raw"])
-            html.raw("</td><td><code>\(section["topic"])</code></td><td class=\"n\">\(QuoteContext.characters(section["text"]))</td></tr>")
+            html.raw("</td><td><code>\(section["topic"])</code></td><td class=\"n\">\(shown.characters[safe: index] ?? 0)</td></tr>")
         }
         html.raw("</tbody></table>")
     }
 
-    /// The sentence of the report's text a prose figure's quote stands in, the quote marked; the quote
-    /// alone when the text does not hold it.
-    func quoteInContext(_ quote: String, _ html: inout HTMLText) {
-        guard !quote.isEmpty, let (before, after) = QuoteContext.around(quote, in: sections.map { $0["text"] }) else {
-            html.text(quote)
-            return
-        }
-        html.text(before)
-        html.raw("<mark>")
-        html.text(quote)
-        html.raw("</mark>")
-        html.text(after)
-    }
 }
 
 /// The sentence around a quote: back to the end of the sentence before, on to the end of its own,

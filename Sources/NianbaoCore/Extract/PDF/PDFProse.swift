@@ -78,7 +78,3 @@ enum PDFProse {
         return !body.contains("  ") && !body.contains("\t")
     }
 }
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}

@@ -38,12 +38,12 @@ extension ReportPage {
         for block in blocks {
             let members = rows.filter { blockOf($0) == block }
             var rowCodes: [String] = [], columnCodes: [String] = []
-            var byKey: [String: Row] = [:]
+            var byKey: [String: [String: Row]] = [:]
             for cell in members {
                 let row = cell.value(at: rowColumn), column = cell.value(at: columnColumn)
-                if !rowCodes.contains(row) { rowCodes.append(row) }
+                if byKey[row] == nil { rowCodes.append(row) }
                 if !columnCodes.contains(column) { columnCodes.append(column) }
-                byKey[row + "/" + column] = cell
+                byKey[row, default: [:]][column] = cell
             }
             if !block.isEmpty {
                 html.raw("<h3>")
@@ -63,10 +63,12 @@ extension ReportPage {
                 html.raw(" <code>\(rowCode)</code>")
                 for finding in flagged[rowCode] ?? [] { note(finding, &html) }
                 html.raw("</th>")
+                let cellsOfRow = byKey[rowCode] ?? [:]
                 for column in columnCodes {
-                    guard let cell = byKey[rowCode + "/" + column] else { html.raw("<td></td>"); continue }
-                    let scope = block.isEmpty ? "\(rowCode)/\(column)" : "\(block)/\(rowCode)/\(column)"
-                    let concerns = (flagged[scope] ?? []) + (flagged[column] ?? [])
+                    guard let cell = cellsOfRow[column] else { html.raw("<td></td>"); continue }
+                    let scope = block.isEmpty ? rowCode + "/" + column : block + "/" + rowCode + "/" + column
+                    // Most pages flag nothing: no lookups then.
+                    let concerns = flagged.isEmpty ? [] : (flagged[scope] ?? []) + (flagged[column] ?? [])
                     render(cell, columns, scope: scope, findings: concerns, &html)
                 }
                 html.raw("</tr>")
@@ -90,12 +92,19 @@ extension ReportPage {
 
     private func render(_ cell: Row, _ columns: CellColumns, scope: String, findings: [Row], _ html: inout HTMLText) {
         let status = cell.value(at: columns.status), raw = cell.value(at: columns.raw), source = cell.value(at: columns.source)
-        html.raw("<td class=\"cell \(status)\(findings.isEmpty ? "" : " flagged")\" data-status=\"\(status)\" data-scope=\"")
+        // Appended piece by piece: this runs for every cell of every page.
+        html.raw("<td class=\"cell ")
+        html.raw(status)
+        if !findings.isEmpty { html.raw(" flagged") }
+        html.raw("\" data-status=\"")
+        html.raw(status)
+        html.raw("\" data-scope=\"")
         html.text(scope)
         // The tooltip: scope, status, where it was read, the raw text and the findings on it.
         html.raw("\" title=\"")
         html.text(scope)
-        html.raw(" · \(status)")
+        html.raw(" · ")
+        html.raw(status)
         if !source.isEmpty { html.raw(" · "); html.text(source) }
         if !raw.isEmpty { html.raw(" · raw: "); html.text(raw) }
         for finding in findings { html.raw(" · "); html.text("\(finding["check"]): \(finding["message"])") }

@@ -41,6 +41,9 @@ enum TextRules {
             }
         }
         slots.append(String(current).trimmingSpaces())
+        // Running text with a few pipes in it (a one-line capture holding `作者:… | 来源:… | 时间:…`) is
+        // no table row: no cell holds sentences of that length.
+        if slots.contains(where: { $0.unicodeScalars.count > 120 && $0.contains("。") }) { return nil }
         // The slots before the first separator and after the last are outside the table when empty;
         // a row drawn without outer pipes (html2text's `label| 1| 2| `) ends with its last cell, empty or not.
         let outerPipes = slots.first == ""

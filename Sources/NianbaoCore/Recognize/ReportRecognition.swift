@@ -25,10 +25,12 @@ enum ReportRecognition {
         if legacyTopics < 2, reportTitles(tokens) >= 3 {
             return .notReport("not a disclosure annual report: a list of reports (their titles or links), no report parts")
         }
-        guard tokens.contains(where: { $0.table == nil && PageKinds.disclosureWords.contains(where: $0.key.containsBytes) }) else {
+        // Read in the whole text (`folded`): a long paragraph's key covers only its start, and a
+        // one-line capture is a single paragraph.
+        guard tokens.contains(where: { $0.table == nil && PageKinds.disclosureWords.contains(where: $0.folded.containsBytes) }) else {
             return .notReport(ReportParser.Rejection.notADisclosureReport.description)
         }
-        if tokens.contains(where: { $0.key.containsBytes("报告") || $0.key.containsBytes("年报") }) || legacyTopics >= 2 { return .report }
+        if tokens.contains(where: { $0.folded.containsBytes("报告") || $0.folded.containsBytes("年报") }) || legacyTopics >= 2 { return .report }
         // Pages served with pinyin after hard characters (`報(bào)告`): read without it.
         if tokens.contains(where: { token in
             token.folded.contains("(") && names(String(String.UnicodeScalarView(ProseClauses.readingKey(ArraySlice(token.folded.unicodeScalars)))),

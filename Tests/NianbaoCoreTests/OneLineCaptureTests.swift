@@ -47,6 +47,29 @@ struct OneLineCaptureTests {
         #expect(glued.contains { $0.contains(name == "tangcun_2010" ? "依申请公开办理情况" : "收费及减免情况") })
     }
 
+    /// A capture wrapped at 38 characters (a tool's fixed width): phrases cut at the line's end
+    /// (`…公开信息1` / `027条`). Measured on the 17 real legacy reports: 55 → 64 of 64 figures.
+    @Test("wrapped at a fixed width: running text joined back, figures as the text's", arguments: ["huli_2018", "gd_wht_2011", "jianxin_2018"])
+    func wrapped(name: String) throws {
+        let text = try String(contentsOf: Repository.fixtures.appendingPathComponent("legacy/\(name).txt"), encoding: .utf8)
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = Substring(line)
+            while rest.count > 38 { lines.append(String(rest.prefix(38))); rest = rest.dropFirst(38) }
+            lines.append(String(rest))
+        }
+        let outcome = sharedConverters.with {
+            FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: Array(lines.joined(separator: "\n").utf8), sourcePath: "\(name).txt")
+        }
+        guard case .report(let report) = outcome else { throw TestFailure("\(name) was rejected") }
+        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("legacy/\(name).json"))) as! [String: Any]
+        for (code, want) in gold["figures"] as! [String: Any] {
+            guard let want = want as? [String: Any], let value = want["value"] as? NSNumber else { continue }
+            let got = report.parsed.figures.first { $0.figure == code && $0.period == "year" }
+            #expect(got?.status == .reported && got?.value == Decimal(value.doubleValue), "\(name) \(code): \(String(describing: got))")
+        }
+    }
+
     @Test("a line of running text with a few pipes is text, not a table row")
     func pipesInText() {
         let line = "2018年建新镇政府信息公开工作年度报告 作者:本站原创 | 来源:本站原创 | 时间:2019-01-18 " + String(repeating: "建新镇根据《中华人民共和国政府信息公开条例》规定,特向社会公开年度报告。", count: 4)

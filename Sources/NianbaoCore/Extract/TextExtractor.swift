@@ -21,6 +21,8 @@ public enum TextExtractor {
         }
 
         var allLines = lines(of: text)
+        // A capture wrapped at a fixed width: its running text joined back (a PDF's is joined before).
+        if ProseReflow.isHardWrapped(allLines) { allLines = ProseReflow.reflowed(allLines) }
         BrokenCells.mend(&allLines)
         // A crawler's header block is the page's fields, not the report's text.
         let header = TextPageFields.crawlerHeader(allLines)

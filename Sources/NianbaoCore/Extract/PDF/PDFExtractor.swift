@@ -43,7 +43,7 @@ enum PDFExtractor {
             // cells, which alone prove the columns of rows that leave cells empty.
             let boxes = try PDFWordBoxes.read(input, pages: info.pages, in: folder, seconds: seconds())
             let words = boxes.isEmpty ? [] : PDFLinePositions.words(layoutLines: lines, pages: boxes)
-            let reflowed = PDFProse.reflowed(lines, edges: words.map { $0.flatMap(PDFLinePositions.edge) })
+            let reflowed = ProseReflow.reflowed(lines, edges: words.map { $0.flatMap(PDFLinePositions.edge) })
             var document = TextExtractor.extract(reflowed.joined(separator: "\n"), encoding: "")
             if !words.isEmpty { document = PDFLinePositions.attach(document, words: words) { reflowed[$0] == lines[$0] } }
             document = PDFPages.relocated(document, text: text)

@@ -67,12 +67,12 @@ enum PDFLinePositions {
 
 extension PDFLinePositions {
     /// A line's right end and the width of its characters (the median of its words' widths per character).
-    static func edge(_ words: [PrintedWords.Word]) -> PDFProse.PrintedEdge? {
+    static func edge(_ words: [PrintedWords.Word]) -> ProseReflow.PrintedEdge? {
         guard let right = words.map(\.x.upperBound).max() else { return nil }
         // Chinese characters' width where the line has any (digits and Latin letters are narrower).
         let wide = words.filter { !$0.text.unicodeScalars.contains { $0.isASCII } }
         let widths = (wide.isEmpty ? words : wide).map { ($0.x.upperBound - $0.x.lowerBound) / Double(max(1, $0.text.unicodeScalars.count)) }.sorted()
-        return PDFProse.PrintedEdge(right: right, character: widths[widths.count / 2])
+        return ProseReflow.PrintedEdge(right: right, character: widths[widths.count / 2])
     }
 
     /// The document with each paragraph of a line that kept its layout (not joined as running text)

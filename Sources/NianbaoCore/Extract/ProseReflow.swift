@@ -1,9 +1,10 @@
-/// Running text in a PDF's layout text comes in lines broken wherever the page ended them, inside a
-/// word as often as not (`…累计主` / `动公开政府信息592013条`): a phrase a figure is read from must not be
-/// cut by the page's width. A line of running text that fills the page's text width and does not end
-/// a sentence is joined with the line after it; the joined-in line is left empty, so line numbers stay.
-/// Table rows (cells apart by a column gap), headings and page breaks are never joined.
-enum PDFProse {
+/// Running text in a PDF's layout text, or in a capture wrapped at a fixed width, comes in lines broken
+/// wherever the page or the tool ended them, inside a word as often as not (`…累计主` / `动公开政府信息
+/// 592013条`): a phrase a figure is read from must not be cut by the width. A line of running text that
+/// fills the width and does not end a sentence is joined with the line after it; the joined-in line is
+/// left empty, so line numbers stay. Table rows (cells apart by a column gap), headings and page breaks
+/// are never joined.
+enum ProseReflow {
     /// What may end a paragraph's last line when it happens to fill the width (a sentence's end; a
     /// semicolon or a bracket at the right edge goes on: `…4 条;` / `其他栏目…169 条。`).
     private static let endings: Set<Character> = ["。", "！", "？", "!", "?"]
@@ -46,9 +47,25 @@ enum PDFProse {
                 return edge.right >= margin - 1.5 * character
             }
         }
+        // Without boxes: by display width (pdftotext lays out by width) or by characters (a tool that
+        // wraps at a count of characters).
         let widths = page.map { isProse(lines[$0]) ? DisplayWidth.of(lines[$0]) : 0 }
-        guard let textWidth = widths.max(), textWidth >= 40 else { return page.map { _ in false } }
-        return widths.map { $0 > 0 && $0 >= textWidth - 3 }
+        let counts = page.map { isProse(lines[$0]) ? lines[$0].trimmingSpaces().count : 0 }
+        guard let textWidth = widths.max(), textWidth >= 40, let longest = counts.max() else { return page.map { _ in false } }
+        return zip(widths, counts).map { width, count in width > 0 && (width >= textWidth - 3 || count >= longest - 1) }
+    }
+
+    /// Whether a capture is wrapped at a fixed width: at least five lines of running text, and three in
+    /// ten of them, within a character of the longest (one line per paragraph, as most captures are,
+    /// gives lengths all over the place), most of those with a sentence's punctuation. Only then is a
+    /// text capture's running text joined.
+    static func isHardWrapped(_ lines: [String]) -> Bool {
+        let prose = lines.filter(isProse).map { $0.trimmingSpaces() }
+        guard let longest = prose.map(\.count).max(), longest >= 20, longest <= 200 else { return false }
+        let full = prose.filter { $0.count >= longest - 1 }
+        // Running text: most full lines hold a sentence's punctuation (a list of titles holds none).
+        let sentences = full.filter { $0.contains { "，。；,;".contains($0) } }.count
+        return full.count >= 5 && full.count * 10 >= prose.count * 3 && sentences * 2 >= full.count
     }
 
     private static func reflowPage(_ lines: inout [String], _ page: Range<Int>, edges: [PrintedEdge?]) {
@@ -72,7 +89,7 @@ enum PDFProse {
     }
 
     /// A line of running text: text with no column gap (two spaces or more) after its indentation.
-    private static func isProse(_ line: String) -> Bool {
+    static func isProse(_ line: String) -> Bool {
         let body = line.drop { $0 == " " || $0 == "\u{0C}" }
         guard !body.isEmpty else { return false }
         return !body.contains("  ") && !body.contains("\t")

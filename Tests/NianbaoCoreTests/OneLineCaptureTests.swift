@@ -70,6 +70,21 @@ struct OneLineCaptureTests {
         }
     }
 
+    /// A page whose whole article is one HTML paragraph (`<p>… 一、概述 2016年以来… 五、行政复议、诉讼和申诉情况
+    /// 2016年度未接到…</p>`): its parts are cut out as in a one-line text capture.
+    @Test("an article in one HTML paragraph: its parts found, its figures as the text's")
+    func oneParagraphPage() throws {
+        let text = try String(contentsOf: Repository.fixtures.appendingPathComponent("legacy/longgui_2016.txt"), encoding: .utf8)
+        let body = text.split(separator: "\n").map { "<p>\($0)</p>" }.joined()
+        let page = "<html><head><meta charset=\"utf-8\"></head><body><div class=\"content\">\(body)</div></body></html>"
+        let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: Array(page.utf8), sourcePath: "longgui.html") }
+        guard case .report(let report) = outcome else { throw TestFailure("rejected") }
+        #expect(report.parsed.sections.filter { $0.number > 0 }.map(\.headingRaw).contains("五、行政复议、诉讼和申诉情况"))
+        for code in ["reviews", "litigation", "complaints"] {
+            #expect(report.parsed.figures.first { $0.figure == code }?.value == 0, "\(code)")
+        }
+    }
+
     @Test("a line of running text with a few pipes is text, not a table row")
     func pipesInText() {
         let line = "2018年建新镇政府信息公开工作年度报告 作者:本站原创 | 来源:本站原创 | 时间:2019-01-18 " + String(repeating: "建新镇根据《中华人民共和国政府信息公开条例》规定,特向社会公开年度报告。", count: 4)

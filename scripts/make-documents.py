@@ -8,7 +8,8 @@ Tests/NianbaoCoreTests/Fixtures/documents/:
   <name>.lo.pdf       LibreOffice headless: the page exported as PDF (writer_web_pdf_Export, ruled tables)
   <name>.chromium.pdf headless Chromium --print-to-pdf (A4, no header or footer)
 
-real reports' text (Fixtures/legacy, Fixtures/fragments) as LibreOffice prints a plain text, ragged right:
+real reports' text (Fixtures/legacy, Fixtures/fragments, and seeds 002 and 003 of Samples, a table's cells one
+per line) as LibreOffice prints a plain text, ragged right:
 
   <name>.lo.pdf       for gd_wht_2011, guoyang_slj_2025, jindong_swj_2021, yuhong_yingbinlu_2021 (sentences
                       broken at the page's width, a number at a line's end, a paragraph's last line full)
@@ -65,6 +66,7 @@ def main():
         texts = [os.path.join(ROOT, "Tests", "NianbaoCoreTests", "Fixtures", folder, name + ".txt") for folder, name in (
             ("legacy", "gd_wht_2011"), ("fragments", "guoyang_slj_2025"), ("fragments", "jindong_swj_2021"),
             ("fragments", "yuhong_yingbinlu_2021"))]
+        texts += [os.path.join(ROOT, "Samples", name + ".txt") for name in ("002_b904a5622445d861", "003_7023baa7cc861516")]
         for text in texts:
             name = os.path.splitext(os.path.basename(text))[0]
             shutil.copy(text, os.path.join(work, name + ".txt"))

@@ -34,14 +34,18 @@ enum ProseReflow {
     private static func fills(_ page: Range<Int>, _ lines: [String], edges: [PrintedEdge?]) -> [Bool] {
         let prose = page.map { isProse(lines[$0]) }
         let known = page.map { $0 < edges.count ? edges[$0] : nil }
-        let printed = zip(prose, known).compactMap { $0 ? $1 : nil }
+        // The margin is running text's: lines holding a sentence's punctuation (a table's cells, one per
+        // line, end wherever their labels do, and set no margin).
+        let running = page.map { index in lines[index].contains { "，。；、,;".contains($0) } }
+        let printed = (0..<page.count).compactMap { prose[$0] && running[$0] ? known[$0] : nil }
         let character = printed.map(\.character).sorted()[safe: printed.count / 2] ?? 0
         // The right margin: the middle end of the long lines (those reaching four fifths of the
         // furthest): justified text ends there exactly, ragged text (a plain text printed) around it,
         // and punctuation or a Latin word may run past it.
         let furthest = printed.map(\.right).max() ?? 0
         let long = printed.map(\.right).filter { $0 >= 0.8 * furthest }.sorted()
-        if printed.count >= 2, character > 0, let margin = long[safe: long.count / 2] {
+        if known.contains(where: { $0 != nil }) {
+            guard printed.count >= 2, character > 0, let margin = long[safe: long.count / 2] else { return page.map { _ in false } }
             return (0..<page.count).map { offset in
                 guard prose[offset], let edge = known[offset] else { return false }
                 return edge.right >= margin - 1.5 * character
@@ -51,7 +55,9 @@ enum ProseReflow {
         // wraps at a count of characters).
         let widths = page.map { isProse(lines[$0]) ? DisplayWidth.of(lines[$0]) : 0 }
         let counts = page.map { isProse(lines[$0]) ? lines[$0].trimmingSpaces().count : 0 }
-        guard let textWidth = widths.max(), textWidth >= 40, let longest = counts.max() else { return page.map { _ in false } }
+        let runningWidths = (0..<page.count).filter { running[$0] }.map { widths[$0] }
+        let runningCounts = (0..<page.count).filter { running[$0] }.map { counts[$0] }
+        guard let textWidth = runningWidths.max(), textWidth >= 40, let longest = runningCounts.max() else { return page.map { _ in false } }
         return zip(widths, counts).map { width, count in width > 0 && (width >= textWidth - 3 || count >= longest - 1) }
     }
 

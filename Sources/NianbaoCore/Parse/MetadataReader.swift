@@ -161,11 +161,13 @@ public enum TitleParts {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index + 4 < scalars.count {
-            if scalars[index + 4] == "年", (0..<4).allSatisfy({ scalars[index + $0].properties.numericType == .decimal && scalars[index + $0].isASCII }),
+            // `2020年`, or `2020 年` as a PDF's text sets it (one space between).
+            let mark = scalars[index + 4] == " " && index + 5 < scalars.count ? index + 5 : index + 4
+            if scalars[mark] == "年", (0..<4).allSatisfy({ scalars[index + $0].properties.numericType == .decimal && scalars[index + $0].isASCII }),
                index == 0 || !(scalars[index - 1].isASCII && scalars[index - 1].properties.numericType == .decimal) {
                 let year = Int(String(String.UnicodeScalarView(scalars[index..<index + 4])))!
                 if (1990...2100).contains(year) { years.append(year) }
-                index += 5
+                index = mark + 1
             } else {
                 index += 1
             }

@@ -68,6 +68,17 @@ struct WordDocumentTests {
         #expect(paragraphs(try read(try docx(document: body))) == ["共收到申请28件。", "32021年1月30日", "控件里的段落"])
     }
 
+    @Test("a document whose whole article is one paragraph: its part headings cut out, its figures read")
+    func oneParagraph() throws {
+        let text = try String(contentsOf: Repository.fixtures.appendingPathComponent("legacy/longgui_2016.txt"), encoding: .utf8)
+        let body = text.split(separator: "\n").map { paragraph(run(String($0))) }.joined()
+        let bytes = try docx(document: body)
+        let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: "longgui.docx") }
+        guard case .report(let report) = outcome else { throw TestFailure("rejected") }
+        #expect(report.parsed.sections.filter { $0.number > 0 }.map(\.headingRaw).contains("五、行政复议、诉讼和申诉情况"))
+        #expect(report.parsed.figures.first { $0.figure == "reviews" }?.value == 0)
+    }
+
     @Test("merged cells: gridSpan spans columns, a vMerge run is one cell at its top, as HTML's colspan and rowspan")
     func mergedCells() throws {
         func cell(_ text: String, span: Int = 1, merge: String? = nil) -> String {

@@ -102,13 +102,9 @@ struct DOMWalker {
         paragraph = InlineText()
         // Folding shrinks a scalar to a third at most: longer text cannot fold into a chrome line.
         guard !text.isEmpty, text.utf8.count > 3 * PageChrome.maximumLength || !PageChrome.isChrome(WidthFolding.fold(text)) else { return }
-        guard text.utf8.count > InlineParts.minimumLength else {
-            blocks.append(.paragraph(Paragraph(text: text, location: .line(paragraphLine))))
-            return
-        }
         // A page whose whole article is one paragraph (`… 一、概述 2016年以来… 二、…`): its part headings
         // are cut out as in a one-line text capture, each piece keeping the white space before it.
-        for piece in InlineParts.split(text).flatMap(GluedHeadings.split) {
+        for piece in InlineParts.paragraphs(of: text) {
             blocks.append(.paragraph(Paragraph(text: piece.text, location: .line(paragraphLine), lead: piece.lead)))
         }
     }

@@ -7,6 +7,13 @@ enum InlineParts {
     /// Lines shorter than this (in bytes) are a paragraph or a heading, never several parts.
     static let minimumLength = 200
 
+    /// A page's or a document's long paragraph cut where part headings stand in it (here or glued to
+    /// the sentences around them), each piece keeping the white space before it; shorter ones whole.
+    static func paragraphs(of text: String) -> [ValueRuns.Piece] {
+        guard text.utf8.count > minimumLength else { return [ValueRuns.Piece(text: text, lead: nil)] }
+        return split(text).flatMap(GluedHeadings.split)
+    }
+
     static func split(_ line: String) -> [ValueRuns.Piece] {
         guard mayHoldHeading(line) else { return [ValueRuns.Piece(text: line, lead: nil)] }
         let words = ValueRuns.words(of: line)

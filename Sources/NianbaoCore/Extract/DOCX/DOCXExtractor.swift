@@ -72,7 +72,10 @@ struct WordDocumentReader {
                 text.append(numbering.label(for: node))
                 WordRuns.collect(node, into: &text, depth: 0)
                 let line = text.text
-                if !line.isEmpty { blocks.append(.paragraph(Paragraph(text: line, location: .paragraph(paragraphCount)))) }
+                // A document whose whole article is one paragraph: its part headings cut out as a page's.
+                for piece in line.isEmpty ? [] : InlineParts.paragraphs(of: line) {
+                    blocks.append(.paragraph(Paragraph(text: piece.text, location: .paragraph(paragraphCount), lead: piece.lead)))
+                }
             case "tbl":
                 readTable(node, depth: depth)
             case "sdt":

@@ -46,7 +46,7 @@ enum PDFExtractor {
             let reflowed = ProseReflow.reflowed(lines, edges: words.map { $0.flatMap(PDFLinePositions.edge) })
             var document = TextExtractor.extract(reflowed.joined(separator: "\n"), encoding: "")
             if !words.isEmpty { document = PDFLinePositions.attach(document, words: words) { reflowed[$0] == lines[$0] } }
-            document = PDFPages.relocated(document, text: text)
+            document = PDFPages.relocated(document, lines: lines)
             document.format = .pdf
             if let title = info.title, document.pageFields["title"] == nil { document.pageFields["title"] = title }
             return .document(document)
@@ -130,10 +130,10 @@ enum PDFText {
 /// Lines of the layout text as pages of the PDF: pdftotext ends every page with a form feed.
 enum PDFPages {
     /// The document with every `line N` of the layout text made `page P line L` of the PDF.
-    static func relocated(_ document: ExtractedDocument, text: String) -> ExtractedDocument {
+    static func relocated(_ document: ExtractedDocument, lines: [String]) -> ExtractedDocument {
         var pageOfLine: [(page: Int, line: Int)] = [(0, 0)]
         var page = 1, line = 0
-        for textLine in TextExtractor.lines(of: text) {
+        for textLine in lines {
             // pdftotext writes the form feed before the next page's first line.
             if textLine.utf8.contains(0x0C) {
                 page += 1

@@ -35,14 +35,28 @@ public enum DataDocs {
         var list = ReportList()
         var reports = DatasetTable(folder: folder, schema: .reports)
         var written = Set<String>()
-        var batch: [ReportPage.Row] = []
-        func flush() throws {
-            let ids = batch.map { $0["report_id"] }
-            let rows = BatchRows(tables: schemas.count)
-            DispatchQueue.concurrentPerform(iterations: schemas.count) { table in
-                let schema = schemas[table]
-                rows.set(table, ids.map { id in readers[table].table.rows(of: id).map { ReportPage.Row(values: $0, schema: schema) } })
-            }
+        // 32 reports at a time: a page's rows hold its whole text, and 128 held the run's peak memory.
+        func nextBatch() -> [ReportPage.Row] {
+            var batch: [ReportPage.Row] = []
+            while batch.count < 32, let values = reports.next() { batch.append(ReportPage.Row(values: values, schema: .reports)) }
+            return batch
+        }
+        // A batch's rows of a table, read by one worker (each table is read by one reader at a time).
+        let read: @Sendable (_ table: Int, _ batch: [ReportPage.Row], _ rows: BatchRows) -> Void = { table, batch, rows in
+            let schema = schemas[table]
+            rows.set(table, batch.map { report in readers[table].table.rows(of: report["report_id"]).map { ReportPage.Row(values: $0, schema: schema) } })
+        }
+        // Pipelined: while a batch's pages are rendered and written, the next batch's rows are read,
+        // all as one set of tasks over every core; pages are counted for the index in report_id
+        // order, so the bytes are the same whatever the core count.
+        var batch = nextBatch()
+        var rows = BatchRows(tables: schemas.count)
+        do {
+            let first = batch, firstRows = rows
+            DispatchQueue.concurrentPerform(iterations: schemas.count) { read($0, first, firstRows) }
+        }
+        while !batch.isEmpty {
+            let next = nextBatch(), nextRows = BatchRows(tables: schemas.count)
             let pending = batch.enumerated().map { index, report in
                 ReportPage(report: report,
                            cells: [.activeDisclosure: rows.get(0)[index], .applications: rows.get(1)[index], .reviewsLitigation: rows.get(2)[index]],
@@ -50,8 +64,9 @@ public enum DataDocs {
                            copies: copies[report["report_id"]] ?? [])
             }
             let failures = FailureBox()
-            DispatchQueue.concurrentPerform(iterations: pending.count) { index in
-                var page = pending[index]
+            DispatchQueue.concurrentPerform(iterations: schemas.count + pending.count) { task in
+                guard task >= schemas.count else { return read(task, next, nextRows) }
+                var page = pending[task - schemas.count]
                 page.prepareText()
                 let name = "\(page.report["report_id"]).html"
                 let digest = PageReuse.digest(of: page, parserVersion: parserVersion)
@@ -69,17 +84,11 @@ public enum DataDocs {
             for page in pending {
                 overview.add(page)
                 list.add(page.report)
+                written.insert("\(page.report["report_id"]).html")
             }
-            batch.removeAll(keepingCapacity: true)
+            batch = next
+            rows = nextRows
         }
-        while let values = reports.next() {
-            let report = ReportPage.Row(values: values, schema: .reports)
-            batch.append(report)
-            written.insert("\(report["report_id"]).html")
-            // 32 reports' rows at a time: a page's rows hold its whole text, and 128 held the run's peak memory.
-            if batch.count == 32 { try flush() }
-        }
-        try flush()
         var rejects = DatasetTable(folder: folder, schema: .rejects)
         while let values = rejects.next() { overview.addReject(reason: ReportPage.Row(values: values, schema: .rejects)["reason"]) }
         // Pages of reports no longer in the dataset go (only nianbao's own page names are touched).

@@ -5,12 +5,12 @@ import Foundation
 /// their text, null as nil. Not a general JSON parser; it reads what `RowEncoder` writes.
 struct FlatJSONLines: IteratorProtocol {
     private var reader: LineReader?
-    /// Columns whose values are skipped (nil), not decoded: `text_simplified` of sections.
-    private let skipped: Set<Int>
+    /// By column position, whether its values are skipped (nil), not decoded: `text_simplified` of sections.
+    private let skipped: [Bool]
 
     init(contentsOf url: URL, skipping skipped: Set<Int> = []) {
         reader = LineReader(url)
-        self.skipped = skipped
+        self.skipped = (0..<((skipped.max() ?? -1) + 1)).map(skipped.contains)
     }
 
     /// The next line's values, in column order.
@@ -23,7 +23,7 @@ struct FlatJSONLines: IteratorProtocol {
     }
 
     /// One line's values; nil for a line that holds no object.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, skipping skipped: Set<Int>) -> [String?]? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, skipping skipped: [Bool] = []) -> [String?]? {
         var position = 0
         while position < bytes.count, bytes[position] != UInt8(ascii: "{") { position += 1 }
         guard position < bytes.count else { return nil }
@@ -34,30 +34,41 @@ struct FlatJSONLines: IteratorProtocol {
             // Key, then colon.
             guard let keyEnd = skipString(bytes, from: position) else { return values }
             position = keyEnd + 1
-            values.append(readValue(bytes, &position, decode: !skipped.contains(values.count)))
+            values.append(readValue(bytes, &position, decode: values.count >= skipped.count || !skipped[values.count]))
             if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1; continue }
             break
         }
         return values
     }
 
-    /// The index of the colon after the key that starts at `start` (a quoted string).
+    /// The index after the closing quote of the string that starts at `start`.
     private static func skipString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start + 1
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
-            if bytes[index] == UInt8(ascii: "\"") { return index + 1 }
-            index += 1
+        var index = start + 1, quote: Int? = nil
+        while let special = nextQuoteOrEscape(bytes, from: index, quote: &quote) {
+            if bytes[special] == UInt8(ascii: "\\") { index = special + 2; continue }
+            return special + 1
         }
         return nil
+    }
+
+    /// The first `"` or `\\` at or after `start`, found with memchr (a part's text runs to kilobytes);
+    /// `quote` keeps the next `"` found, so that a text with many escapes is not searched again for it.
+    @inline(__always)
+    private static func nextQuoteOrEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quote: inout Int?) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        func find(_ byte: UInt8, _ from: Int, _ to: Int) -> Int? {
+            memchr(base + from, Int32(byte), to - from).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
+        if quote.map({ $0 < start }) ?? true { quote = find(UInt8(ascii: "\""), start, bytes.count) }
+        return find(UInt8(ascii: "\\"), start, quote ?? bytes.count) ?? quote
     }
 
     private static func readValue(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, decode: Bool) -> String? {
         guard position < bytes.count else { return nil }
         if bytes[position] == UInt8(ascii: "\"") {
             // Most strings have no escape: made from their bytes at once.
-            var end = position + 1
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            var quote: Int? = nil
+            let end = nextQuoteOrEscape(bytes, from: position + 1, quote: &quote) ?? bytes.count
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                 defer { position = end + 1 }
                 return decode ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), as: UTF8.self) : nil
@@ -71,8 +82,8 @@ struct FlatJSONLines: IteratorProtocol {
         }
         let start = position
         while position < bytes.count, bytes[position] != UInt8(ascii: ","), bytes[position] != UInt8(ascii: "}") { position += 1 }
-        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        return token == "null" || !decode ? nil : token
+        guard decode, !(position - start == 4 && bytes[start] == UInt8(ascii: "n")) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
     /// A JSON string's content with its escapes resolved.
@@ -83,8 +94,9 @@ struct FlatJSONLines: IteratorProtocol {
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
                 // The run up to the next escape, copied whole.
-                var end = index + 1
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\\") { end += 1 }
+                let end = bytes.baseAddress.flatMap { base in
+                    memchr(base + index + 1, Int32(UInt8(ascii: "\\")), bytes.count - index - 1).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                } ?? bytes.count
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 index = end
                 continue
@@ -127,7 +139,13 @@ struct LineReader {
     /// Hands the next line's bytes to `body` without copying them; nil at the end.
     mutating func withNextLine<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
         while true {
-            if let end = buffer[start...].firstIndex(of: 0x0A) {
+            // memchr: lines of a part's text run to many kilobytes.
+            let end = buffer.withUnsafeBufferPointer { all -> Int? in
+                guard start < all.count, let base = all.baseAddress,
+                      let found = memchr(base + start, 0x0A, all.count - start) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            if let end {
                 defer { start = end + 1 }
                 return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
             }

@@ -6,7 +6,10 @@ struct HTMLText {
     init(capacity: Int = 16_384) { bytes.reserveCapacity(capacity) }
 
     /// Markup, as is.
-    mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+    mutating func raw(_ markup: String) {
+        var markup = markup
+        markup.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// Text, escaped for an element's content or a quoted attribute: the runs between the four
     /// characters that need escaping are copied whole.

@@ -15,8 +15,8 @@ enum PageReuse {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(65_536)
         func add(_ text: String?) {
-            guard let text else { bytes.append(0x01); return }
-            bytes.append(contentsOf: text.utf8)
+            guard var text else { bytes.append(0x01); return }
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(0x1F)
         }
         func add(_ rows: [ReportPage.Row]) {

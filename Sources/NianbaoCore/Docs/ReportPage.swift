@@ -6,12 +6,16 @@ struct ReportPage {
     /// A dataset row by column name.
     struct Row {
         let values: [String?]
-        let schema: OutputSchema
-        /// The value of a column; empty when null or when the table has no such column (`unit` of table 3).
-        subscript(_ name: String) -> String {
-            guard let index = Self.columns[schema.name]?[name], index < values.count else { return "" }
-            return values[index] ?? ""
+        /// Its table's column positions (one reference: a row is copied often while pages are made).
+        let columns: Columns
+
+        init(values: [String?], schema: OutputSchema) {
+            self.values = values
+            columns = Columns.of(schema)
         }
+
+        /// The value of a column; empty when null or when the table has no such column (`unit` of table 3).
+        subscript(_ name: String) -> String { value(at: columns.positions[name]) }
 
         /// The value at a column position found once with `position(of:in:)`.
         @inline(__always)
@@ -20,12 +24,21 @@ struct ReportPage {
             return values[index] ?? ""
         }
 
-        static func position(of name: String, in schema: OutputSchema) -> Int? { columns[schema.name]?[name] }
+        static func position(of name: String, in schema: OutputSchema) -> Int? { Columns.of(schema).positions[name] }
 
-        /// Each table's column positions, looked up by name once per table.
-        static let columns: [String: [String: Int]] = Dictionary(uniqueKeysWithValues: OutputSchema.all.map { schema in
-            (schema.name, Dictionary(uniqueKeysWithValues: schema.fields.enumerated().map { ($1.name, $0) }))
-        })
+        /// A table's column positions by name, made once per table.
+        final class Columns: Sendable {
+            let positions: [String: Int]
+
+            private init(_ schema: OutputSchema) {
+                positions = Dictionary(uniqueKeysWithValues: schema.fields.enumerated().map { ($1.name, $0) })
+            }
+
+            private static let byTable: [String: Columns] = Dictionary(uniqueKeysWithValues: OutputSchema.all.map { ($0.name, Columns($0)) })
+            private static let none = Columns(OutputSchema(name: "", title: "", fields: [], primaryKey: [], referencesReports: false))
+
+            static func of(_ schema: OutputSchema) -> Columns { byTable[schema.name] ?? none }
+        }
     }
 
     let report: Row

@@ -34,16 +34,34 @@ extension ReportPage {
         let columns = CellColumns(schema)
         func blockOf(_ row: Row) -> String { blockColumn == nil ? "" : row.value(at: blockColumn) }
         var blocks: [String] = []
-        for row in rows where !blocks.contains(blockOf(row)) { blocks.append(blockOf(row)) }
+        for row in rows where blocks.last != blockOf(row) && !blocks.contains(blockOf(row)) { blocks.append(blockOf(row)) }
+        let rowLabels = Codebook.labels("\(schemaName).\(axes.row)"), columnLabels = Codebook.labels("\(schemaName).\(axes.column)")
         for block in blocks {
-            let members = rows.filter { blockOf($0) == block }
-            var rowCodes: [String] = [], columnCodes: [String] = []
-            var byKey: [String: [String: Row]] = [:]
-            for cell in members {
+            // The block's grid: rows and columns in the order they first come, each cell at its place.
+            // Cells come row by row, so a row's index is looked up only when the row changes.
+            var rowCodes: [String] = [], columnCodes: [String] = [], grid: [[Row?]] = []
+            var rowIndex: [String: Int] = [:], current = -1
+            for cell in rows where blockOf(cell) == block {
                 let row = cell.value(at: rowColumn), column = cell.value(at: columnColumn)
-                if byKey[row] == nil { rowCodes.append(row) }
-                if !columnCodes.contains(column) { columnCodes.append(column) }
-                byKey[row, default: [:]][column] = cell
+                if current < 0 || rowCodes[current] != row {
+                    if let known = rowIndex[row] {
+                        current = known
+                    } else {
+                        current = rowCodes.count
+                        rowIndex[row] = current
+                        rowCodes.append(row)
+                        grid.append(Array(repeating: nil, count: columnCodes.count))
+                    }
+                }
+                let place: Int
+                if let known = columnCodes.firstIndex(of: column) {
+                    place = known
+                } else {
+                    place = columnCodes.count
+                    columnCodes.append(column)
+                    for index in grid.indices { grid[index].append(nil) }
+                }
+                grid[current][place] = cell
             }
             if !block.isEmpty {
                 html.raw("<h3>")
@@ -53,21 +71,25 @@ extension ReportPage {
             html.raw("<table class=\"grid\" data-table=\"\(kind.rawValue)\"><thead><tr><th></th>")
             for column in columnCodes {
                 html.raw("<th>")
-                html.text(Codebook.label("\(schemaName).\(axes.column)", column))
-                html.raw("<br><code>\(column)</code></th>")
+                html.text(columnLabels[column] ?? column)
+                html.raw("<br><code>")
+                html.raw(column)
+                html.raw("</code></th>")
             }
             html.raw("</tr></thead><tbody>")
-            for rowCode in rowCodes {
+            for (index, rowCode) in rowCodes.enumerated() {
                 html.raw("<tr><th>")
-                html.text(Codebook.label("\(schemaName).\(axes.row)", rowCode))
-                html.raw(" <code>\(rowCode)</code>")
-                for finding in flagged[rowCode] ?? [] { note(finding, &html) }
+                html.text(rowLabels[rowCode] ?? rowCode)
+                html.raw(" <code>")
+                html.raw(rowCode)
+                html.raw("</code>")
+                // Most pages flag nothing: no lookups then.
+                for finding in flagged.isEmpty ? [] : flagged[rowCode] ?? [] { note(finding, &html) }
                 html.raw("</th>")
-                let cellsOfRow = byKey[rowCode] ?? [:]
-                for column in columnCodes {
-                    guard let cell = cellsOfRow[column] else { html.raw("<td></td>"); continue }
-                    let scope = block.isEmpty ? rowCode + "/" + column : block + "/" + rowCode + "/" + column
-                    // Most pages flag nothing: no lookups then.
+                let rowScope = block.isEmpty ? rowCode + "/" : block + "/" + rowCode + "/"
+                for (place, column) in columnCodes.enumerated() {
+                    guard let cell = grid[index][place] else { html.raw("<td></td>"); continue }
+                    let scope = rowScope + column
                     let concerns = flagged.isEmpty ? [] : (flagged[scope] ?? []) + (flagged[column] ?? [])
                     render(cell, columns, scope: scope, findings: concerns, &html)
                 }
@@ -179,10 +201,22 @@ enum QuoteContext {
         return nil
     }
 
-    /// How many characters (Unicode scalars) a text holds, counted on its bytes.
+    /// How many characters (Unicode scalars) a text holds: its bytes less the continuation bytes
+    /// (10xxxxxx), counted eight bytes at a time.
     static func characters(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            let words = bytes.count / 8
+            var continuations = 0
+            for word in 0..<words {
+                let value = UInt64(littleEndian: UnsafeRawPointer(base + word * 8).loadUnaligned(as: UInt64.self))
+                // Bit 7 set and bit 6 clear, in each byte.
+                continuations += (value & ~(value << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            }
+            for index in (words * 8)..<bytes.count where bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+            return bytes.count - continuations
+        }
     }
 
     private static func isEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {

@@ -60,11 +60,15 @@ enum Codebook {
 
     /// A code's Chinese label (the code itself when it has none).
     static func label(_ column: String, _ code: String) -> String {
-        labels[column + "\u{1F}" + code] ?? code
+        labels(column)[code] ?? code
     }
 
-    private static let labels: [String: String] = Dictionary(entries.map { ($0.column + "\u{1F}" + $0.code, $0.label) },
-                                                              uniquingKeysWith: { first, _ in first })
+    /// A column's labels by code (looked up once by a page for a whole table).
+    static func labels(_ column: String) -> [String: String] { labelsByColumn[column] ?? [:] }
+
+    private static let labelsByColumn: [String: [String: String]] = entries.reduce(into: [:]) { columns, entry in
+        if columns[entry.column]?[entry.code] == nil { columns[entry.column, default: [:]][entry.code] = entry.label }
+    }
 
     /// The codes of one column, in catalog order.
     static func codes(_ column: String) -> [String] {

@@ -61,4 +61,19 @@ struct TextScanningTests {
         #expect(Numbering.read("") == nil)
         #expect(Numbering.read("   ") == nil)
     }
+
+    @Test("an ordinal and 、 are found on the bytes: anywhere, or only after a space")
+    func ordinalMarks() {
+        let marks = OrdinalMarks("一二三四五六七八")
+        #expect(marks.occur(in: "二、主动公开", afterSpace: false))
+        #expect(!marks.occur(in: "二、主动公开", afterSpace: true))
+        #expect(marks.occur(in: "工作亮点、成效。 三、政府信息", afterSpace: true))
+        #expect(marks.occur(in: "成效。三、政府信息", afterSpace: false))
+        #expect(!marks.occur(in: "成效。三、政府信息", afterSpace: true))
+        // 、 after other characters, an ordinal not in the set, a 、 at the very start or end.
+        #expect(!marks.occur(in: "、规章、规范性文件、九、", afterSpace: false))
+        #expect(!marks.occur(in: "十、其他", afterSpace: false))
+        #expect(marks.occur(in: String(repeating: "规章、", count: 200) + " 八、", afterSpace: true))
+        #expect(!marks.occur(in: "", afterSpace: false))
+    }
 }

@@ -11,21 +11,25 @@ struct OrdinalMarks {
         }
     }
 
-    /// Whether an ordinal and `、` (E3 80 81) stand in `text`, after a space when `afterSpace`.
+    /// Whether an ordinal and `、` (E3 80 81) stand in `text`, after a space when `afterSpace`: each
+    /// `、` is found by memmem and the bytes before it are looked at.
     func occur(in text: String, afterSpace: Bool) -> Bool {
         var text = text
-        let lead = afterSpace ? 1 : 0
+        let lead = afterSpace ? 4 : 3
         return text.withUTF8 { bytes in
-            var index = 0
-            while index + lead + 6 <= bytes.count {
-                let start = index + lead
-                if (!afterSpace || bytes[index] == 0x20), bytes[start + 3] == 0xE3, bytes[start + 4] == 0x80, bytes[start + 5] == 0x81,
-                   ordinals.contains(where: { $0.0 == bytes[start] && $0.1 == bytes[start + 1] && $0.2 == bytes[start + 2] }) {
+            var from = lead
+            while from + 3 <= bytes.count,
+                  let found = ByteSearch.firstOffset(UnsafeBufferPointer(rebasing: bytes[from...]), Self.enumerationComma) {
+                let mark = from + found
+                if !afterSpace || bytes[mark - 4] == 0x20,
+                   ordinals.contains(where: { $0.0 == bytes[mark - 3] && $0.1 == bytes[mark - 2] && $0.2 == bytes[mark - 1] }) {
                     return true
                 }
-                index += 1
+                from = mark + 3
             }
             return false
         }
     }
+
+    private static let enumerationComma: [UInt8] = [0xE3, 0x80, 0x81]
 }

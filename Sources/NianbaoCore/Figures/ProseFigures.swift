@@ -129,7 +129,9 @@ struct SentenceReader {
     }
 
     private func phrase(for number: ProseNumber, in text: [Unicode.Scalar], prefix: [Unicode.Scalar], clause: ProseClause) -> ProsePhrase? {
-        ProsePhrases.compiled.first { compiled in
+        // Masked once for all phrases: each phrase's words are looked for only where they may stand.
+        let masks = (text: ScalarMask(text), prefix: ScalarMask(prefix))
+        return ProsePhrases.compiled.first { compiled in
             let phrase = compiled.phrase
             switch phrase.kind {
             case .zero: return false
@@ -137,14 +139,15 @@ struct SentenceReader {
             case .count: guard number.unit != .yuan else { return false }
             }
             if let units = phrase.units, !units.contains(number.word) { return false }
-            return fits(compiled, text, excluding: prefix, sentence: clause.sentenceSoFar)
+            return fits(compiled, text, excluding: prefix, masks: masks, sentence: clause.sentenceSoFar)
         }?.phrase
     }
 
     private func fits(_ compiled: CompiledPhrase, _ text: [Unicode.Scalar], excluding context: [Unicode.Scalar],
-                      sentence: ArraySlice<Unicode.Scalar>) -> Bool {
+                      masks: (text: ScalarMask, prefix: ScalarMask), sentence: ArraySlice<Unicode.Scalar>) -> Bool {
         if let topics = compiled.phrase.topics, !topics.contains(topic) { return false }
-        guard compiled.all.allSatisfy({ text.contains(anyOf: $0) }) && !context.contains(anyOf: compiled.none) else { return false }
+        guard compiled.all.allSatisfy({ text.contains(anyOf: $0, mask: masks.text) })
+                && !context.contains(anyOf: compiled.none, mask: masks.prefix) else { return false }
         return isAbout(compiled, clause: context, sentence: sentence)
     }
 
@@ -180,9 +183,11 @@ struct SentenceReader {
     private mutating func readZero(_ clause: ProseClause) {
         let key = clause.key
         if let year, key.years.contains(where: { $0 != year }) { return }
-        for compiled in ProsePhrases.compiled where compiled.phrase.kind == .zero && fits(compiled, key, excluding: key, sentence: clause.sentenceSoFar) {
+        let mask = ScalarMask(key)
+        for compiled in ProsePhrases.compiled where compiled.phrase.kind == .zero
+            && fits(compiled, key, excluding: key, masks: (mask, mask), sentence: clause.sentenceSoFar) {
             let phrase = compiled.phrase
-            guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0) }).min() else { continue }
+            guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0.scalars) }).min() else { continue }
             guard key.negation(before: object, among: phrase.negations) else { continue }
             guard let quote = clause.quote else { continue }
             candidates.append(FigureCandidate(figure: phrase.figure, period: "year", value: 0,

@@ -45,14 +45,15 @@ struct ProsePhrase: Sendable {
 /// A phrase with its words as scalars, compiled once: a clause is searched for them many times.
 final class CompiledPhrase: Sendable {
     let phrase: ProsePhrase
-    let all: [[[Unicode.Scalar]]]
-    let none: [[Unicode.Scalar]]
+    /// Each group of which one word must stand in the clause, and the words none of which may.
+    let all: [[MaskedWord]]
+    let none: [MaskedWord]
     let subject: [[Unicode.Scalar]]?
 
     init(_ phrase: ProsePhrase) {
         self.phrase = phrase
-        all = phrase.all.map { $0.map { Array($0.unicodeScalars) } }
-        none = phrase.none.map { Array($0.unicodeScalars) }
+        all = phrase.all.map { $0.map { MaskedWord(Array($0.unicodeScalars)) } }
+        none = phrase.none.map { MaskedWord(Array($0.unicodeScalars)) }
         subject = phrase.subject.map { $0.map { Array($0.unicodeScalars) } }
     }
 }

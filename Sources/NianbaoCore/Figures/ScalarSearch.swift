@@ -2,6 +2,12 @@
 extension Array where Element == Unicode.Scalar {
     func contains(anyOf words: [[Unicode.Scalar]]) -> Bool { words.contains { firstIndex(of: $0) != nil } }
 
+    /// `contains(anyOf:)` for words compiled with their masks, in a text whose mask is `mask`: a word
+    /// with a scalar the text lacks is passed by without a search.
+    func contains(anyOf words: [MaskedWord], mask: ScalarMask) -> Bool {
+        words.contains { mask.covers($0.mask) && firstIndex(of: $0.scalars) != nil }
+    }
+
     func firstIndex(of needle: [Unicode.Scalar]) -> Int? {
         guard let head = needle.first, needle.count <= count else { return nil }
         var start = 0
@@ -50,5 +56,31 @@ extension Array where Element == Unicode.Scalar {
         return negations.contains { word in
             indices(of: word).contains { $0 < object && !falseStarts.contains($0) }
         }
+    }
+}
+
+/// Which of 128 buckets the scalars of a text fall in. A word can stand in a text only if the text's
+/// mask covers the word's: most of the phrase words a clause is searched for are ruled out so.
+struct ScalarMask: Sendable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars {
+            let bucket = (scalar.value &* 0x9E37_79B1) >> 25
+            if bucket & 64 == 0 { low |= 1 << (bucket & 63) } else { high |= 1 << (bucket & 63) }
+        }
+    }
+
+    func covers(_ other: ScalarMask) -> Bool { low & other.low == other.low && high & other.high == other.high }
+}
+
+/// A word as scalars, with its mask.
+struct MaskedWord: Sendable {
+    let scalars: [Unicode.Scalar]
+    let mask: ScalarMask
+
+    init(_ scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+        mask = ScalarMask(scalars)
     }
 }

@@ -148,6 +148,8 @@ struct PanelTests {
         // 2019 carried 3 applications forward, 2020 says 4 were carried over: the pair is checked.
         let carry = try rows(output, "checks").filter { $0["check"] as? String == "cross_year_carry" }
         #expect(carry.count == 1 && carry[0]["scope"] as? String == "2019-2020" && carry[0]["expected"] as? Int == 3 && carry[0]["actual"] as? Int == 4)
+        // A finding that needed the other year is on the page: made from the rows, as `nianbao docs` makes it.
+        #expect(try pagesDifferingFromReadBack(output) == [])
     }
 
     @Test("copies whose numbers differ: one chosen, the other copy_of it with a copy_conflict naming the figures")
@@ -167,6 +169,7 @@ struct PanelTests {
         let conflict = try rows(output, "checks").first { $0["check"] as? String == "copy_conflict" }
         #expect(conflict?["report_id"] as? String == capture["report_id"] as? String)
         #expect((conflict?["message"] as? String)?.contains("applications_received 178 here, 177 there") == true)
+        #expect(try pagesDifferingFromReadBack(output) == [])
     }
 }
 

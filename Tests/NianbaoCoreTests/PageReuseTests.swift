@@ -38,4 +38,49 @@ struct PageReuseTests {
             #expect(try Data(contentsOf: pages.appendingPathComponent(name)) == Data(contentsOf: full.appendingPathComponent("reports").appendingPathComponent(name)), "\(name)")
         }
     }
+
+    @Test("pages whose figures, tables and parts the workers rendered equal the pages made from the rows read back")
+    func workerBodiesEqualReadBack() throws {
+        let output = try Repository.temporaryFolder().appendingPathComponent("out")
+        try Pipeline(config: PipelineConfig(input: Repository.samples, output: output, jobs: 2)).run()
+        // The run's scratch file of bodies is gone with the run.
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".nianbao/\(PageBodies.fileName)").path))
+        let pages = output.appendingPathComponent("reports")
+        let names = try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted()
+        let fromRun = try names.map { try Data(contentsOf: pages.appendingPathComponent($0)) }
+        let index = try Data(contentsOf: output.appendingPathComponent("index.html"))
+        // `nianbao docs` has no bodies: every page is made from the dataset's rows.
+        try FileManager.default.removeItem(at: pages)
+        try DataDocs.write(folder: output)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted() == names)
+        for (name, bytes) in zip(names, fromRun) {
+            #expect(try Data(contentsOf: pages.appendingPathComponent(name)) == bytes, "\(name)")
+        }
+        #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == index)
+        #expect(names.count == 12)
+    }
+
+    @Test("a page body is the same bytes as the body rendered from the rows the dataset gives back", arguments: [
+        "102_baicheng_2019_plain.html", "004_92fc7ff319701b04.txt", "103_yiyuan_2020_traditional.html", "107_sucheng_2009_statistics.html",
+    ])
+    func bodyFromRowsOfAParsedReport(sample: String) throws {
+        let report = try processSample(sample)
+        let body = ReportFragment(report).page
+        // The committed dataset holds the same report's rows, as the docs read them back.
+        func rows(_ schema: OutputSchema) -> [ReportPage.Row] {
+            var table = DatasetTable(folder: Repository.output, schema: schema, skipping: schema.name == "sections" ? [DataDocs.skippedSectionColumn] : [])
+            return table.rows(of: report.reportID).map { ReportPage.Row(values: $0, schema: schema) }
+        }
+        var page = ReportPage(report: ReportPage.Row(values: [], schema: .reports),
+                              cells: [.activeDisclosure: rows(.activeDisclosure), .applications: rows(.applications),
+                                      .reviewsLitigation: rows(.reviewsLitigation)],
+                              sections: rows(.sections), figures: rows(.figures), checks: rows(.checks), organ: nil)
+        #expect(!page.sections.isEmpty && !page.figures.isEmpty)
+        page.prepareText()
+        var html = HTMLText()
+        page.body(&html)
+        #expect(html.bytes == body.bytes)
+        #expect(PageReuse.bodyDigest(of: page) == body.digest)
+        #expect(body.checks == page.checks.count)
+    }
 }

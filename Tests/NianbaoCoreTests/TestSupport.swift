@@ -155,3 +155,20 @@ func scoreFigures(inFixtures folder: URL) throws -> (score: FigureGoldScorer.Sco
     try Pipeline(config: PipelineConfig(input: input, output: output, jobs: 2)).run()
     return (try FigureGoldScorer(output: output, input: input).score(goldFolder: folder), output)
 }
+
+/// Whether the report pages and index of a run's output are byte for byte what the docs make from its
+/// rows read back (`nianbao docs`), where no page body of the run's workers is at hand; returns the
+/// pages that differ. The output's pages are put back as they were.
+func pagesDifferingFromReadBack(_ output: URL) throws -> [String] {
+    let manager = FileManager.default
+    let pages = output.appendingPathComponent("reports"), kept = output.appendingPathComponent("reports.kept")
+    try manager.moveItem(at: pages, to: kept)
+    let index = try Data(contentsOf: output.appendingPathComponent("index.html"))
+    defer { try? manager.removeItem(at: pages); try? manager.moveItem(at: kept, to: pages) }
+    try DataDocs.write(folder: output)
+    var differing = try manager.contentsOfDirectory(atPath: kept.path).filter { name in
+        try Data(contentsOf: kept.appendingPathComponent(name)) != (try? Data(contentsOf: pages.appendingPathComponent(name)))
+    }
+    if try Data(contentsOf: output.appendingPathComponent("index.html")) != index { differing.append("index.html") }
+    return differing
+}

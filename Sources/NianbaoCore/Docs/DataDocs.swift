@@ -11,7 +11,19 @@ public enum DataDocs {
     /// Writes the docs of the dataset in `folder`; returns how many report pages were written.
     @discardableResult
     /// `previous`: a dataset folder whose pages may be taken over where their digest is the same.
+    /// `bodies`: the pages' bodies of the reports this run parsed, rendered by its workers (the
+    /// others' pages are rendered here from the rows read back).
     public static func write(folder: URL, previous: URL? = nil, parserVersion: String = ParserVersion.current) throws -> Int {
+        try write(folder: folder, previous: previous, parserVersion: parserVersion, bodies: nil)
+    }
+
+    /// The column of `sections` the pages do not show (not read back).
+    static let skippedSectionColumn = "text_simplified"
+    /// The tables a page's body is made of: not read back for a report whose body the run has.
+    private static let bodyTables: Set<String> = [OutputSchema.activeDisclosure.name, OutputSchema.applications.name,
+                                                  OutputSchema.reviewsLitigation.name, OutputSchema.sections.name]
+
+    static func write(folder: URL, previous: URL?, parserVersion: String, bodies: PageBodies?) throws -> Int {
         let pages = folder.appendingPathComponent(pagesFolder)
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
         var overview = DatasetOverview()
@@ -23,7 +35,7 @@ public enum DataDocs {
         // index in report_id order: the same bytes whatever the core count.
         let schemas: [OutputSchema] = [.activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .checks]
         let readers = schemas.map { schema in
-            TableReader(DatasetTable(folder: folder, schema: schema, skipping: schema.name == OutputSchema.sections.name ? ["text_simplified"] : []))
+            TableReader(DatasetTable(folder: folder, schema: schema, skipping: schema.name == OutputSchema.sections.name ? [skippedSectionColumn] : []))
         }
         // The copies of each chosen report, for its page to link them (copies only: few).
         var copies: [String: [String]] = [:]
@@ -36,15 +48,24 @@ public enum DataDocs {
         var reports = DatasetTable(folder: folder, schema: .reports)
         var written = Set<String>()
         // 32 reports at a time: a page's rows hold its whole text, and 128 held the run's peak memory.
-        func nextBatch() -> [ReportPage.Row] {
-            var batch: [ReportPage.Row] = []
-            while batch.count < 32, let values = reports.next() { batch.append(ReportPage.Row(values: values, schema: .reports)) }
+        // Each report with the body the run rendered for it, when that body stands: its tables were
+        // flagged with all of the report's findings (`warnings` counts them all).
+        func nextBatch() -> [(report: ReportPage.Row, body: PageBodies.Entry?)] {
+            var batch: [(report: ReportPage.Row, body: PageBodies.Entry?)] = []
+            while batch.count < 32, let values = reports.next() {
+                let report = ReportPage.Row(values: values, schema: .reports)
+                let body = bodies?.entry(report["report_id"]).flatMap { String($0.checks) == report["warnings"] ? $0 : nil }
+                batch.append((report, body))
+            }
             return batch
         }
-        // A batch's rows of a table, read by one worker (each table is read by one reader at a time).
-        let read: @Sendable (_ table: Int, _ batch: [ReportPage.Row], _ rows: BatchRows) -> Void = { table, batch, rows in
-            let schema = schemas[table]
-            rows.set(table, batch.map { report in readers[table].table.rows(of: report["report_id"]).map { ReportPage.Row(values: $0, schema: schema) } })
+        // A batch's rows of a table, read by one worker (each table is read by one reader at a time);
+        // the body's tables only of reports without a body.
+        let read: @Sendable (_ table: Int, _ batch: [(report: ReportPage.Row, body: PageBodies.Entry?)], _ rows: BatchRows) -> Void = { table, batch, rows in
+            let schema = schemas[table], inBody = bodyTables.contains(schema.name)
+            rows.set(table, batch.map { report, body in
+                inBody && body != nil ? [] : readers[table].table.rows(of: report["report_id"]).map { ReportPage.Row(values: $0, schema: schema) }
+            })
         }
         // Pipelined: while a batch's pages are rendered and written, the next batch's rows are read,
         // all as one set of tasks over every core; pages are counted for the index in report_id
@@ -57,25 +78,28 @@ public enum DataDocs {
         }
         while !batch.isEmpty {
             let next = nextBatch(), nextRows = BatchRows(tables: schemas.count)
-            let pending = batch.enumerated().map { index, report in
-                ReportPage(report: report,
+            let pending = batch.enumerated().map { index, entry in
+                let report = entry.report
+                return ReportPage(report: report,
                            cells: [.activeDisclosure: rows.get(0)[index], .applications: rows.get(1)[index], .reviewsLitigation: rows.get(2)[index]],
                            sections: rows.get(3)[index], figures: rows.get(4)[index], checks: rows.get(5)[index], organ: organs[report["organ_id"]],
                            copies: copies[report["report_id"]] ?? [])
             }
-            let failures = FailureBox()
+            let failures = FailureBox(), pendingBodies = batch.map(\.body)
             DispatchQueue.concurrentPerform(iterations: schemas.count + pending.count) { task in
                 guard task >= schemas.count else { return read(task, next, nextRows) }
                 var page = pending[task - schemas.count]
-                page.prepareText()
+                let body = pendingBodies[task - schemas.count]
+                if body == nil { page.prepareText() }
                 let name = "\(page.report["report_id"]).html"
-                let digest = PageReuse.digest(of: page, parserVersion: parserVersion)
+                let digest = PageReuse.digest(of: page, bodyDigest: body?.digest, parserVersion: parserVersion)
                 if let previous = previous?.appendingPathComponent(pagesFolder).appendingPathComponent(name),
                    PageReuse.carries(previous, digest: digest), PageReuse.link(previous, to: pages.appendingPathComponent(name)) {
                     return
                 }
                 do {
-                    try FileBytes.write(page.render(digest: digest), to: pages.appendingPathComponent(name).path)
+                    let bodyBytes = try body.map { try bodies!.bytes(of: $0) }
+                    try FileBytes.write(page.render(digest: digest, body: bodyBytes), to: pages.appendingPathComponent(name).path)
                 } catch {
                     failures.record(error)
                 }
@@ -102,7 +126,7 @@ public enum DataDocs {
 
     /// What the pages look like; part of `ParserVersion.current`, so that a dataset whose pages were
     /// written otherwise is not taken over as it is. Raise it when the pages change.
-    static let version = "7"
+    static let version = "8"
 
     /// Links the previous output's pages into `folder` (same dataset, same pages): false, and nothing
     /// done, when they are not all there (one page per report, and the index).

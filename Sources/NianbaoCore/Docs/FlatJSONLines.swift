@@ -22,6 +22,38 @@ struct FlatJSONLines: IteratorProtocol {
         return nil
     }
 
+    /// The value at `column` of the next line that holds an object, which stays the next line (the
+    /// line is read up to that value only); nil at the end.
+    mutating func peekValue(at column: Int) -> String?? {
+        while let found = reader?.withCurrentLine({ line in Self.value(at: column, in: line) }) {
+            if let found { return .some(found) }
+            skip()
+        }
+        return nil
+    }
+
+    /// Passes the next line by unread.
+    mutating func skip() { _ = reader?.withNextLine { _ in () } }
+
+    /// The value at `column` of a line; nil (not .some(nil)) for a line that holds no object.
+    private static func value(at column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        var position = 0
+        while position < bytes.count, bytes[position] != UInt8(ascii: "{") { position += 1 }
+        guard position < bytes.count else { return nil }
+        position += 1
+        var index = 0
+        while position < bytes.count {
+            guard let keyEnd = skipString(bytes, from: position) else { return .some(nil) }
+            position = keyEnd + 1
+            let value = readValue(bytes, &position, decode: index == column)
+            if index == column { return .some(value) }
+            index += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            break
+        }
+        return .some(nil)
+    }
+
     /// One line's values; nil for a line that holds no object.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, skipping skipped: [Bool] = []) -> [String?]? {
         var position = 0
@@ -138,23 +170,31 @@ struct LineReader {
 
     /// Hands the next line's bytes to `body` without copying them; nil at the end.
     mutating func withNextLine<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        guard let line = currentLine() else { return nil }
+        defer { start = min(line.upperBound + 1, buffer.count) }
+        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[line])) }
+    }
+
+    /// Hands the next line's bytes to `body` and leaves it the next line; nil at the end.
+    mutating func withCurrentLine<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        guard let line = currentLine() else { return nil }
+        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[line])) }
+    }
+
+    /// Where the next line stands in the buffer (read on until it is whole); nil at the end.
+    private mutating func currentLine() -> Range<Int>? {
+        var searched = start
         while true {
             // memchr: lines of a part's text run to many kilobytes.
             let end = buffer.withUnsafeBufferPointer { all -> Int? in
-                guard start < all.count, let base = all.baseAddress,
-                      let found = memchr(base + start, 0x0A, all.count - start) else { return nil }
+                guard searched < all.count, let base = all.baseAddress,
+                      let found = memchr(base + searched, 0x0A, all.count - searched) else { return nil }
                 return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            if let end {
-                defer { start = end + 1 }
-                return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-            }
-            if finished {
-                guard start < buffer.count else { return nil }
-                defer { start = buffer.count }
-                return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
-            }
+            if let end { return start..<end }
+            if finished { return start < buffer.count ? start..<buffer.count : nil }
             buffer.removeFirst(start)
+            searched = buffer.count
             start = 0
             let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
             if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { finished = true; try? handle.close() }
@@ -163,11 +203,11 @@ struct LineReader {
 }
 
 /// One table of the dataset read as rows of named values, and grouped by report_id in the order the
-/// dataset is written (report_id first), for walking every table alongside the reports.
+/// dataset is written (report_id first), for walking every table alongside the reports. Rows of
+/// reports not asked for are passed over on their first value alone.
 struct DatasetTable {
     let schema: OutputSchema
     private var lines: FlatJSONLines
-    private var pending: [String?]?
     private let reportColumn: Int?
 
     /// `skipping`: columns not needed (read as nil).
@@ -176,21 +216,16 @@ struct DatasetTable {
         let skipped = Set(skipping.compactMap { name in schema.fields.firstIndex { $0.name == name } })
         lines = FlatJSONLines(contentsOf: folder.appendingPathComponent("\(schema.name).jsonl"), skipping: skipped)
         reportColumn = schema.fields.firstIndex { $0.name == "report_id" }
-        pending = lines.next()
     }
 
-    mutating func next() -> [String?]? {
-        defer { pending = lines.next() }
-        return pending
-    }
+    mutating func next() -> [String?]? { lines.next() }
 
     /// The rows of `reportID` (the table is sorted by report_id; rows of earlier reports are skipped).
     mutating func rows(of reportID: String) -> [[String?]] {
         guard let reportColumn else { return [] }
         var rows: [[String?]] = []
-        while let row = pending, let id = row[reportColumn], id <= reportID {
-            if id == reportID { rows.append(row) }
-            pending = lines.next()
+        while let id = lines.peekValue(at: reportColumn), let id, id <= reportID {
+            if id == reportID, let row = lines.next() { rows.append(row) } else { lines.skip() }
         }
         return rows
     }

@@ -11,6 +11,9 @@ struct HTMLText {
         markup.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Markup already made, as bytes.
+    mutating func append(_ markup: [UInt8]) { bytes.append(contentsOf: markup) }
+
     /// Text, escaped for an element's content or a quoted attribute: the runs between the four
     /// characters that need escaping are copied whole.
     mutating func text(_ text: String) {

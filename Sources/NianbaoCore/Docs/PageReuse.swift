@@ -8,46 +8,61 @@ import Foundation
 enum PageReuse {
     static let metaName = "nianbao-page"
 
-    /// SHA-256 over every value that goes into the page (of the parts' text, what the page shows of
-    /// it), each set off from the next, null apart from empty; its first 16 hex digits.
-    static func digest(of page: ReportPage, parserVersion: String) -> String {
-        // Gathered into one buffer and hashed in one call: thousands of small updates cost more.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(65_536)
-        func add(_ text: String?) {
-            guard var text else { bytes.append(0x01); return }
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-            bytes.append(0x1F)
-        }
-        func add(_ rows: [ReportPage.Row]) {
-            add(String(rows.count))
-            for row in rows { row.values.forEach(add) }
-        }
-        add(DataDocs.version)
-        add(parserVersion)
-        page.report.values.forEach(add)
-        for kind in [TableKind.activeDisclosure, .applications, .reviewsLitigation] { add(page.cells[kind] ?? []) }
-        // The parts as shown: their rows without the text, and what of the text the page shows.
-        let text = ReportPage.Row.position(of: "text", in: .sections), simplified = ReportPage.Row.position(of: "text_simplified", in: .sections)
-        add(String(page.sections.count))
-        for section in page.sections {
-            for (column, value) in section.values.enumerated() where column != text && column != simplified { add(value) }
-        }
-        page.shown.characters.forEach { add(String($0)) }
-        for context in page.shown.contexts {
-            add(context?.before)
-            add(context?.after)
-        }
-        add(page.figures)
-        add(page.checks)
-        add(page.organ.map { [$0] } ?? [])
-        page.copies.forEach(add)
+    /// SHA-256 over every value that goes into the page, each set off from the next, null apart from
+    /// empty; its first 16 hex digits. What the report's own rows show (`bodyDigest`) enters as its
+    /// digest, so that a page whose body was rendered by the worker (`PageBody`) gets the same digest.
+    static func digest(of page: ReportPage, bodyDigest: [UInt8]? = nil, parserVersion: String) -> String {
+        var bytes = DigestInput()
+        bytes.add(DataDocs.version)
+        bytes.add(parserVersion)
+        page.report.values.forEach { bytes.add($0) }
+        bytes.bytes.append(contentsOf: bodyDigest ?? Self.bodyDigest(of: page))
+        bytes.add(page.checks)
+        bytes.add(page.organ.map { [$0] } ?? [])
+        page.copies.forEach { bytes.add($0) }
         var hex: [UInt8] = []
-        for byte in SHA256.hash(data: bytes).prefix(8) {
+        for byte in SHA256.hash(data: bytes.bytes).prefix(8) {
             hex.append(hexDigits[Int(byte >> 4)])
             hex.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// SHA-256 over what the report's own rows put on its page: its cells, its parts as shown (their
+    /// rows without the text, and what of the text the page shows), its figures.
+    static func bodyDigest(of page: ReportPage) -> [UInt8] {
+        var bytes = DigestInput()
+        for kind in [TableKind.activeDisclosure, .applications, .reviewsLitigation] { bytes.add(page.cells[kind] ?? []) }
+        let text = ReportPage.Row.position(of: "text", in: .sections), simplified = ReportPage.Row.position(of: "text_simplified", in: .sections)
+        bytes.add(String(page.sections.count))
+        for section in page.sections {
+            for (column, value) in section.values.enumerated() where column != text && column != simplified { bytes.add(value) }
+        }
+        page.shown.characters.forEach { bytes.add(String($0)) }
+        for context in page.shown.contexts {
+            bytes.add(context?.before)
+            bytes.add(context?.after)
+        }
+        bytes.add(page.figures)
+        return Array(SHA256.hash(data: bytes.bytes))
+    }
+
+    /// Values gathered into one buffer and hashed in one call: thousands of small updates cost more.
+    private struct DigestInput {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(65_536) }
+
+        mutating func add(_ text: String?) {
+            guard var text else { bytes.append(0x01); return }
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(0x1F)
+        }
+
+        mutating func add(_ rows: [ReportPage.Row]) {
+            add(String(rows.count))
+            for row in rows { row.values.forEach { add($0) } }
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

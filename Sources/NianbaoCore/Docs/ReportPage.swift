@@ -72,14 +72,23 @@ struct ReportPage {
         (.reviewsLitigation, "表四 政府信息公开行政复议、行政诉讼情况"),
     ]
 
-    func render(digest: String? = nil) -> [UInt8] {
-        var html = HTMLText(capacity: 32_768)
+    /// The page; `body`: its figures, tables and parts as the worker that parsed the report rendered
+    /// them (`PageBody`), else rendered here from the rows.
+    func render(digest: String? = nil, body: [UInt8]? = nil) -> [UInt8] {
+        var html = HTMLText(capacity: 32_768 + (body?.count ?? 0))
         let title = report["title"].isEmpty ? report["source_path"] : report["title"]
         html.raw(DocsStyle.head(title: title, digest: digest))
         html.raw("<nav><a href=\"../index.html\">← 数据集概览 <code>index</code></a></nav>")
         html.element("h1", "", title)
         metadata(&html)
         findings(&html)
+        if let body { html.append(body) } else { self.body(&html) }
+        html.raw("</body></html>\n")
+        return html.bytes
+    }
+
+    /// What the report's own rows decide: its figures, its tables (cells flagged by its checks), its parts.
+    func body(_ html: inout HTMLText) {
         figureTable(&html)
         for (kind, heading) in Self.tableTitles where !(cells[kind] ?? []).isEmpty {
             html.raw("<h2 id=\"\(kind.rawValue)\">")
@@ -88,8 +97,6 @@ struct ReportPage {
             table(kind, &html)
         }
         text(&html)
-        html.raw("</body></html>\n")
-        return html.bytes
     }
 
     private func metadata(_ html: inout HTMLText) {

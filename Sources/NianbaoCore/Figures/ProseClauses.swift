@@ -24,7 +24,7 @@ struct ProseClause {
 /// A paragraph's text as printed, cut at the same marks as its reading form when first asked.
 final class VerbatimPieces {
     private let text: String
-    private lazy var scalars = Array(text.unicodeScalars)
+    private lazy var scalars = text.scalarArray
     private lazy var pieces = ProseClauses.pieces(scalars)
 
     init(_ text: String) { self.text = text }
@@ -61,7 +61,7 @@ enum ProseClauses {
     /// The clauses that may state a figure. The printed text is cut only when one does (and must then
     /// cut into the same pieces, which neither width folding nor script conversion changes).
     static func split(verbatim: String, folded: String) -> [ProseClause] {
-        let reading = Array(folded.unicodeScalars)
+        let reading = folded.scalarArray
         let keys = pieces(reading)
         let printed = VerbatimPieces(verbatim)
         var clauses: [ProseClause] = []

@@ -41,6 +41,15 @@ enum TextScanning {
 }
 
 extension String {
+    /// The string's Unicode scalars as an array, decoded in one pass (`Array(unicodeScalars)` counts
+    /// them first, decoding a long paragraph twice).
+    var scalarArray: [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes (no Unicode folding).
     func containsBytes(_ needle: String) -> Bool {
         var needle = needle

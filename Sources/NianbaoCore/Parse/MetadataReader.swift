@@ -89,7 +89,7 @@ public enum MetadataReader {
     /// not the title's own. Spaces between an ASCII digit and a Han character are taken out.
     static func joinDigitsAndHan(_ text: String) -> String {
         guard text.contains(" ") else { return text }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var kept = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if scalar == " ", index > 0, index + 1 < scalars.count {
@@ -158,7 +158,7 @@ public enum TitleParts {
 
     static func years(in text: String) -> [Int] {
         var years: [Int] = []
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var index = 0
         while index + 4 < scalars.count {
             // `2020年`, or `2020 年` as a PDF's text sets it (one space between).

@@ -35,7 +35,8 @@ struct ContentHandling: Sendable {
         case unread(String)
     }
 
-    func handle(in ledger: RunLedger, writer: OutputWriter, workers: Int) throws {
+    /// `bodies`: where the parsed reports' page bodies go, for the docs.
+    func handle(in ledger: RunLedger, writer: OutputWriter, workers: Int, bodies: PageBodies? = nil) throws {
         let feed = ContentFeed(ledger: ledger, lookUpPrevious: reuseReports || reuseRejects)
         let work = OrderedResults<Content, (Content, Result)>(window: 4 * workers) { try feed.next() }
         let done = DispatchGroup()
@@ -59,7 +60,7 @@ struct ContentHandling: Sendable {
             }.start()
         }
         do {
-            try write(work, into: writer, ledger: ledger)
+            try write(work, into: writer, ledger: ledger, bodies: bodies)
         } catch {
             work.stop()
             done.wait()
@@ -69,7 +70,8 @@ struct ContentHandling: Sendable {
     }
 
     /// The writer's side: results in order into the output and the book.
-    private func write(_ work: OrderedResults<Content, (Content, Result)>, into writer: OutputWriter, ledger: RunLedger) throws {
+    private func write(_ work: OrderedResults<Content, (Content, Result)>, into writer: OutputWriter, ledger: RunLedger,
+                       bodies: PageBodies?) throws {
         var outcomes: [ContentOutcome] = []
         while let (content, result) = try work.next() {
             let first = content.files[0]
@@ -78,6 +80,7 @@ struct ContentHandling: Sendable {
             switch result {
             case .parsed(let fragment):
                 let spans = try writer.appendRows(fragment.rows)
+                try bodies?.add(fragment.page, reportID: fragment.header.reportID)
                 outcome = ContentOutcome(sha256: content.sha256, kind: .parsed(fragment.header, ownChecks: fragment.rows["checks"] ?? .init(), spans: spans),
                                          parsedFile: first.id)
                 description = ReportFacts(fragment.header).description

@@ -101,7 +101,10 @@ public struct Pipeline {
         var handling = ContentHandling(input: config.input, maxFileBytes: config.maxFileBytes, reuseReports: previousOutput != nil, reuseRejects: reuse,
                                        previousSizes: Dictionary(uniqueKeysWithValues: previousStamps.map { ($0.name, $0.size) }), observer: observer)
         handling.fileTimeLimit = config.fileTimeLimit
-        try handling.handle(in: ledger, writer: writer, workers: workers)
+        // The parsed reports' page bodies, made by the workers, wait for the docs in a scratch file.
+        let bodies = try PageBodies(in: staging)
+        defer { bodies.remove() }
+        try handling.handle(in: ledger, writer: writer, workers: workers, bodies: bodies)
         try ledger.finishHandling()
         if let observer { try ledger.forEachDeleted { observer(.deleted(path: $0)) } }
         if !allowShrink { try ShrinkGuard.check(ledger.shrinkage(), limit: config.maxShrink) }
@@ -135,7 +138,8 @@ public struct Pipeline {
         let sameDataset = previousOutput != nil && summary.new == 0 && summary.changed == 0 && summary.deleted == 0 && summary.parsed == 0
         if !(sameDataset && previous.isOwnOutput && DataDocs.reuse(from: config.output, into: staging, reports: summary.reports)) {
             // Pages of reports whose rows did not change are the previous run's, linked.
-            try DataDocs.write(folder: staging, previous: previousOutput != nil && previous.isOwnOutput ? config.output : nil)
+            try DataDocs.write(folder: staging, previous: previousOutput != nil && previous.isOwnOutput ? config.output : nil,
+                               parserVersion: ParserVersion.current, bodies: bodies)
         }
         summary.docs = clock.now - docsStart
         try ledger.close()

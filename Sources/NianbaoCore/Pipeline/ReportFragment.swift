@@ -8,6 +8,8 @@ public struct ReportFragment: Sendable {
     public var header: ReportHeader
     /// Encoded rows by output table name (cells, sections, the report's own checks).
     public var rows: [String: EncodedRows]
+    /// Its page's figures, tables and parts, rendered while its rows are at hand (`PageBody`).
+    var page: PageBody
 
     public struct EncodedRows: Sendable, Equatable {
         /// UTF-8 bytes of the CSV lines and of the JSONL lines.
@@ -20,9 +22,11 @@ public struct ReportFragment: Sendable {
         let reportID = report.reportID
         header = ReportHeader(report)
         var rows: [String: EncodedRows] = [:]
+        var pageRows: [String: [[FieldValue]]] = [:]
         // One table at a time, each with its encoder and bytes at hand: no lookups per row.
         // `bytes`: about what the rows will take, so that the buffers do not grow by doubling and copying.
-        func encode(_ schema: OutputSchema, _ values: some Sequence<[FieldValue]>, bytes: Int) {
+        func encode(_ schema: OutputSchema, _ values: [[FieldValue]], bytes: Int) {
+            pageRows[schema.name] = values
             let encoder = RowEncoder(schema: schema)
             var encoded = EncodedRows()
             encoded.csv.reserveCapacity(bytes)
@@ -36,7 +40,7 @@ public struct ReportFragment: Sendable {
         for table in [TableKind.activeDisclosure, .applications, .reviewsLitigation] {
             // By index: a cell is read where it lies, never copied whole.
             let cells = parsed.cells.indices.filter { parsed.cells[$0].table == table }
-            encode(OutputSchema.forTable(table), cells.lazy.map { OutputRows.cell(parsed.cells[$0], reportID: reportID) },
+            encode(OutputSchema.forTable(table), cells.map { OutputRows.cell(parsed.cells[$0], reportID: reportID) },
                    bytes: cells.count * 96)
         }
         // Sections: a text too long for a spreadsheet cell takes several CSV rows, one JSONL row.
@@ -45,14 +49,18 @@ public struct ReportFragment: Sendable {
         sections.csv.reserveCapacity(sectionText + sectionText / 16)
         sections.jsonl.reserveCapacity(sectionText + sectionText / 8)
         let sectionRows = RowEncoder(schema: .sections)
+        var sectionValues: [[FieldValue]] = []
         for section in parsed.sections.sorted(by: { $0.number < $1.number }) {
             for row in OutputRows.sectionPieces(section, reportID: reportID) { sectionRows.appendCSV(row, to: &sections.csv) }
-            sectionRows.appendJSON(OutputRows.section(section, reportID: reportID), to: &sections.jsonl)
+            sectionValues.append(OutputRows.section(section, reportID: reportID))
+            sectionRows.appendJSON(sectionValues[sectionValues.count - 1], to: &sections.jsonl)
         }
         if !sections.csv.isEmpty { rows[OutputSchema.sections.name] = sections }
-        encode(.figures, parsed.figures.lazy.map { OutputRows.figure($0, reportID: reportID) }, bytes: parsed.figures.count * 160)
-        encode(.checks, parsed.findings.lazy.map { OutputRows.finding($0, reportID: reportID) }, bytes: parsed.findings.count * 160)
+        pageRows[OutputSchema.sections.name] = sectionValues
+        encode(.figures, parsed.figures.map { OutputRows.figure($0, reportID: reportID) }, bytes: parsed.figures.count * 160)
+        encode(.checks, parsed.findings.map { OutputRows.finding($0, reportID: reportID) }, bytes: parsed.findings.count * 160)
         self.rows = rows
+        page = PageBody(rows: pageRows)
     }
 }
 

@@ -83,4 +83,24 @@ struct PageReuseTests {
         #expect(PageReuse.bodyDigest(of: page) == body.digest)
         #expect(body.checks == page.checks.count)
     }
+
+    @Test("a body stands beside findings that needed other reports, not beside one that names a cell, row or column")
+    func bodyStandsOrNot() {
+        func finding(_ check: String, _ scope: String) -> ReportPage.Row {
+            var values = [String?](repeating: nil, count: OutputSchema.checks.fields.count)
+            values[ReportPage.Row.position(of: "check", in: .checks)!] = check
+            values[ReportPage.Row.position(of: "scope", in: .checks)!] = scope
+            return ReportPage.Row(values: values, schema: .checks)
+        }
+        let body = PageBodies.Entry(offset: 0, length: 0, digest: [], checks: 1)
+        let own = finding("t3_row_total", "new_received")
+        #expect(PageBody.stands(body, checks: [own]))
+        #expect(PageBody.stands(body, checks: [own, finding("cross_year_carry", "2019-2020"), finding("copy_conflict", "r0123456789abcdef")]))
+        // Findings the worker did not have, naming what a table shows: the page is made from the rows.
+        #expect(!PageBody.stands(body, checks: [own, finding("some_future_check", "new_received/total")]))
+        #expect(!PageBody.stands(body, checks: [own, finding("some_future_check", "carried_forward")]))
+        #expect(!PageBody.stands(body, checks: [own, finding("some_future_check", "natural_person")]))
+        #expect(!PageBody.stands(body, checks: []))
+    }
 }
+

@@ -33,7 +33,7 @@ public enum DataDocs {
         // Each table is read by one reader at a time; a batch's rows of all of them are read at once,
         // one table per core, then its pages rendered and written on every core and counted for the
         // index in report_id order: the same bytes whatever the core count.
-        let schemas: [OutputSchema] = [.activeDisclosure, .applications, .reviewsLitigation, .sections, .figures, .checks]
+        let schemas: [OutputSchema] = [.activeDisclosure, .applications, .reviewsLitigation, .sections, .figures]
         let readers = schemas.map { schema in
             TableReader(DatasetTable(folder: folder, schema: schema, skipping: schema.name == OutputSchema.sections.name ? [skippedSectionColumn] : []))
         }
@@ -45,26 +45,26 @@ public enum DataDocs {
             if !row["copy_of"].isEmpty { copies[row["copy_of"], default: []].append(row["report_id"]) }
         }
         var list = ReportList()
-        var reports = DatasetTable(folder: folder, schema: .reports)
+        var reports = DatasetTable(folder: folder, schema: .reports), checks = DatasetTable(folder: folder, schema: .checks)
         var written = Set<String>()
         // 32 reports at a time: a page's rows hold its whole text, and 128 held the run's peak memory.
-        // Each report with the body the run rendered for it, when that body stands: its tables were
-        // flagged with all of the report's findings (`warnings` counts them all).
-        func nextBatch() -> [(report: ReportPage.Row, body: PageBodies.Entry?)] {
-            var batch: [(report: ReportPage.Row, body: PageBodies.Entry?)] = []
+        // Each report with its checks and the body the run rendered for it, when that body stands.
+        func nextBatch() -> [BatchEntry] {
+            var batch: [BatchEntry] = []
             while batch.count < 32, let values = reports.next() {
                 let report = ReportPage.Row(values: values, schema: .reports)
-                let body = bodies?.entry(report["report_id"]).flatMap { String($0.checks) == report["warnings"] ? $0 : nil }
-                batch.append((report, body))
+                let found = checks.rows(of: report["report_id"]).map { ReportPage.Row(values: $0, schema: .checks) }
+                let body = bodies?.entry(report["report_id"]).flatMap { PageBody.stands($0, checks: found) ? $0 : nil }
+                batch.append(BatchEntry(report: report, checks: found, body: body))
             }
             return batch
         }
         // A batch's rows of a table, read by one worker (each table is read by one reader at a time);
         // the body's tables only of reports without a body.
-        let read: @Sendable (_ table: Int, _ batch: [(report: ReportPage.Row, body: PageBodies.Entry?)], _ rows: BatchRows) -> Void = { table, batch, rows in
+        let read: @Sendable (_ table: Int, _ batch: [BatchEntry], _ rows: BatchRows) -> Void = { table, batch, rows in
             let schema = schemas[table], inBody = bodyTables.contains(schema.name)
-            rows.set(table, batch.map { report, body in
-                inBody && body != nil ? [] : readers[table].table.rows(of: report["report_id"]).map { ReportPage.Row(values: $0, schema: schema) }
+            rows.set(table, batch.map { entry in
+                inBody && entry.body != nil ? [] : readers[table].table.rows(of: entry.report["report_id"]).map { ReportPage.Row(values: $0, schema: schema) }
             })
         }
         // Pipelined: while a batch's pages are rendered and written, the next batch's rows are read,
@@ -82,7 +82,7 @@ public enum DataDocs {
                 let report = entry.report
                 return ReportPage(report: report,
                            cells: [.activeDisclosure: rows.get(0)[index], .applications: rows.get(1)[index], .reviewsLitigation: rows.get(2)[index]],
-                           sections: rows.get(3)[index], figures: rows.get(4)[index], checks: rows.get(5)[index], organ: organs[report["organ_id"]],
+                           sections: rows.get(3)[index], figures: rows.get(4)[index], checks: entry.checks, organ: organs[report["organ_id"]],
                            copies: copies[report["report_id"]] ?? [])
             }
             let failures = FailureBox(), pendingBodies = batch.map(\.body)
@@ -158,6 +158,13 @@ public enum DataDocs {
     static func isPageName(_ name: String) -> Bool {
         name.count == 22 && name.hasPrefix("r") && name.hasSuffix(".html")
             && name.dropFirst().prefix(16).allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    /// A report of a batch: its `reports` row, its checks, the body its page takes (nil: rendered here).
+    private struct BatchEntry: Sendable {
+        var report: ReportPage.Row
+        var checks: [ReportPage.Row]
+        var body: PageBodies.Entry?
     }
 
     /// A table's reader, used by one worker at a time.

@@ -42,6 +42,23 @@ struct PageBody: Sendable {
         checks = page.checks.count
     }
 
+    /// Whether a body stands for the report whose checks rows are `checks`: its tables were flagged
+    /// with the report's own findings, which come first; a finding that needed other reports
+    /// (`cross_year_carry` names two years, `copy_conflict` a report) can flag no cell, and should one
+    /// ever name a table's row, column or cell, the page is made from the rows instead.
+    static func stands(_ body: PageBodies.Entry, checks: [ReportPage.Row]) -> Bool {
+        checks.count >= body.checks && checks.dropFirst(body.checks).allSatisfy { finding in
+            let scope = finding["scope"]
+            return !scope.contains("/") && !tableCodes.contains(scope)
+        }
+    }
+
+    /// Every code a table's block, row or column may have (a finding scoped so flags cells).
+    private static let tableCodes: Set<String> = Set([
+        "active_disclosure.item", "active_disclosure.category", "active_disclosure.metric", "applications.row",
+        "applications.applicant", "reviews_litigation.proceeding", "reviews_litigation.outcome",
+    ].flatMap(Codebook.codes))
+
     /// A value as the dataset's JSON Lines give it back (`FlatJSONLines`): numbers as their text.
     static func readBack(_ value: FieldValue) -> String? {
         switch value {

@@ -59,6 +59,10 @@ struct RealPageCaptureTests {
             #expect(captured.metadata.title == page.metadata.title && captured.metadata.year == page.metadata.year, "\(name).\(kind)")
             #expect(captured.metadata.publishedOn == page.metadata.publishedOn && captured.metadata.organ == page.metadata.organ, "\(name).\(kind)")
             #expect(captured.sections.filter { $0.number > 0 }.map(\.number) == [1, 2, 3, 4, 5, 6], "\(name).\(kind)")
+            // The parts' text: at least 95% of the page's in every capture, one-line ones included.
+            let pageText = page.sections.reduce(0) { $0 + $1.textSimplified.count }
+            let capturedText = captured.sections.reduce(0) { $0 + $1.textSimplified.count }
+            #expect(capturedText * 100 >= pageText * 95, "\(name).\(kind): \(capturedText) of \(pageText) characters")
         }
     }
 }

@@ -59,10 +59,14 @@ struct SentenceReader {
     private var inParts = false
     private var sentenceStart = 0
 
+    /// The phrases that may be read in this part (their topics allow it), in the table's order.
+    private let phrases: [CompiledPhrase]
+
     init(year: Int?, topic: String, source: String) {
         self.year = year
         self.topic = topic
         self.source = source
+        phrases = ProsePhrases.compiled.filter { $0.phrase.topics?.contains(topic) ?? true }
     }
 
     static let totals = ProsePhrases.scalars(["总计", "合计", "共计", "总共", "共", "累计"])
@@ -131,7 +135,7 @@ struct SentenceReader {
     private func phrase(for number: ProseNumber, in text: [Unicode.Scalar], prefix: [Unicode.Scalar], clause: ProseClause) -> ProsePhrase? {
         // Masked once for all phrases: each phrase's words are looked for only where they may stand.
         let masks = (text: ScalarMask(text), prefix: ScalarMask(prefix))
-        return ProsePhrases.compiled.first { compiled in
+        return phrases.first { compiled in
             let phrase = compiled.phrase
             switch phrase.kind {
             case .zero: return false
@@ -145,7 +149,6 @@ struct SentenceReader {
 
     private func fits(_ compiled: CompiledPhrase, _ text: [Unicode.Scalar], excluding context: [Unicode.Scalar],
                       masks: (text: ScalarMask, prefix: ScalarMask), sentence: ArraySlice<Unicode.Scalar>) -> Bool {
-        if let topics = compiled.phrase.topics, !topics.contains(topic) { return false }
         guard compiled.all.allSatisfy({ text.contains(anyOf: $0, mask: masks.text) })
                 && !context.contains(anyOf: compiled.none, mask: masks.prefix) else { return false }
         return isAbout(compiled, clause: context, sentence: sentence)
@@ -184,7 +187,7 @@ struct SentenceReader {
         let key = clause.key
         if let year, key.years.contains(where: { $0 != year }) { return }
         let mask = ScalarMask(key)
-        for compiled in ProsePhrases.compiled where compiled.phrase.kind == .zero
+        for compiled in phrases where compiled.phrase.kind == .zero
             && fits(compiled, key, excluding: key, masks: (mask, mask), sentence: clause.sentenceSoFar) {
             let phrase = compiled.phrase
             guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0.scalars) }).min() else { continue }

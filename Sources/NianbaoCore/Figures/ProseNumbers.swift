@@ -98,6 +98,10 @@ enum ProseNumbers {
     static let moneyScalars = moneyWords.map { (word: $0.word, scalars: Array($0.word.unicodeScalars), factor: $0.factor) }
     static let countScalars = countWords.map { (word: $0, scalars: Array($0.unicodeScalars)) }
 
+    /// The first scalars of the words that can follow a number (units, money units, words that make it no figure).
+    private static let followers = ScalarMask(notAFigureScalars.compactMap(\.first) + moneyScalars.compactMap(\.scalars.first)
+                                              + countScalars.compactMap(\.scalars.first))
+
     /// Whether `word` stands in `key` at `index`.
     @inline(__always)
     private static func has(_ word: [Unicode.Scalar], in key: [Unicode.Scalar], at index: Int) -> Bool {
@@ -109,6 +113,9 @@ enum ProseNumbers {
     /// The number at `start..<end` when what follows makes it a figure; its value is read only then.
     private static func figure(_ key: [Unicode.Scalar], start: Int, end: Int, chinese: Bool, value: () -> Decimal?) -> ProseNumber? {
         guard start == 0 || key[start - 1] != "第" else { return nil }
+        // Most numerals (一 of 进一步, 统一) are followed by no unit or word of the lists: passed by on
+        // the mask of the words' first scalars, before the lists are walked.
+        guard end == key.count || followers.covers(ScalarMask(CollectionOfOne(key[end]))) else { return nil }
         if notAFigureScalars.contains(where: { has($0, in: key, at: end) }) { return nil }
         if !chinese, let money = moneyScalars.first(where: { has($0.scalars, in: key, at: end) }) {
             guard let value = value() else { return nil }

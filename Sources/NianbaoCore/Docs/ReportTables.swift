@@ -89,9 +89,9 @@ extension ReportPage {
                 let rowScope = block.isEmpty ? rowCode + "/" : block + "/" + rowCode + "/"
                 for (place, column) in columnCodes.enumerated() {
                     guard let cell = grid[index][place] else { html.raw("<td></td>"); continue }
-                    let scope = rowScope + column
-                    let concerns = flagged.isEmpty ? [] : (flagged[scope] ?? []) + (flagged[column] ?? [])
-                    render(cell, columns, scope: scope, findings: concerns, &html)
+                    // The scope is only made into a string to look findings up by it.
+                    let concerns = flagged.isEmpty ? [] : (flagged[rowScope + column] ?? []) + (flagged[column] ?? [])
+                    render(cell, columns, scope: (rowScope, column), findings: concerns, &html)
                 }
                 html.raw("</tr>")
             }
@@ -112,7 +112,8 @@ extension ReportPage {
         }
     }
 
-    private func render(_ cell: Row, _ columns: CellColumns, scope: String, findings: [Row], _ html: inout HTMLText) {
+    /// `scope`: the cell's block and row (`art20_1/regulations/`) and its column.
+    private func render(_ cell: Row, _ columns: CellColumns, scope: (row: String, column: String), findings: [Row], _ html: inout HTMLText) {
         let status = cell.value(at: columns.status), raw = cell.value(at: columns.raw), source = cell.value(at: columns.source)
         // Appended piece by piece: this runs for every cell of every page.
         html.raw("<td class=\"cell ")
@@ -121,10 +122,12 @@ extension ReportPage {
         html.raw("\" data-status=\"")
         html.raw(status)
         html.raw("\" data-scope=\"")
-        html.text(scope)
+        html.text(scope.row)
+        html.text(scope.column)
         // The tooltip: scope, status, where it was read, the raw text and the findings on it.
         html.raw("\" title=\"")
-        html.text(scope)
+        html.text(scope.row)
+        html.text(scope.column)
         html.raw(" · ")
         html.raw(status)
         if !source.isEmpty { html.raw(" · "); html.text(source) }

@@ -55,4 +55,21 @@ struct DocsReadBackTests {
         }
         #expect(QuoteContext.characters(String(repeating: "政府信息公开", count: 1000)) == 6000)
     }
+
+    @Test("page text is escaped wherever &, <, > and \" stand, eight bytes at a time or not")
+    func textEscaped() {
+        func naive(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let pieces = ["a", "中", "&", "<", ">", "\"", "表三 收到和处理", " · raw: ", "😀"]
+        var text = ""
+        for length in 0..<60 {
+            #expect(HTMLText.escaped(text) == naive(text), "\(text)")
+            text += pieces[(length * 7) % pieces.count]
+        }
+        let long = String(repeating: "本年新收政府信息公开申请数量 <总计> & \"其他\" ", count: 200)
+        #expect(HTMLText.escaped(long) == naive(long))
+    }
 }
+

@@ -142,7 +142,7 @@ struct SentenceReader {
             case .money: guard number.unit == .yuan else { return false }
             case .count: guard number.unit != .yuan else { return false }
             }
-            if let units = phrase.units, !units.contains(number.word) { return false }
+            if let units = compiled.units, !units.contains(number.word) { return false }
             return fits(compiled, text, excluding: prefix, masks: masks, sentence: clause.sentenceSoFar)
         }?.phrase
     }

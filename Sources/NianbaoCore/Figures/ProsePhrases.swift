@@ -49,11 +49,14 @@ final class CompiledPhrase: Sendable {
     let all: [[MaskedWord]]
     let none: [MaskedWord]
     let subject: [[Unicode.Scalar]]?
+    /// The units a number must carry, as a list (a few short words: compared, not hashed).
+    let units: [String]?
 
     init(_ phrase: ProsePhrase) {
         self.phrase = phrase
         all = phrase.all.map { $0.map { MaskedWord(Array($0.unicodeScalars)) } }
         none = phrase.none.map { MaskedWord(Array($0.unicodeScalars)) }
+        units = phrase.units.map { $0.sorted() }
         subject = phrase.subject.map { $0.map { Array($0.unicodeScalars) } }
     }
 }

@@ -102,5 +102,53 @@ struct PageReuseTests {
         #expect(!PageBody.stands(body, checks: [own, finding("some_future_check", "natural_person")]))
         #expect(!PageBody.stands(body, checks: []))
     }
+
+    @Test("a copied report's page is linked on the body digest the book kept, without its cells or text read back")
+    func linkedOnKeptDigest() throws {
+        let manager = FileManager.default
+        let previous = try Repository.temporaryFolder().appendingPathComponent("previous")
+        try Pipeline(config: PipelineConfig(input: Repository.samples, output: previous, jobs: 2)).run()
+        // The book's digests, as the run that parsed the reports kept them.
+        let ledger = try Repository.temporaryFolder()
+        let staging = ledger.appendingPathComponent("staging")
+        let bodies = try PageBodies(in: staging)
+        var known = 0
+        var reports = DatasetTable(folder: previous, schema: .reports)
+        while let values = reports.next() {
+            let id = ReportPage.Row(values: values, schema: .reports)["report_id"]
+            func rows(_ schema: OutputSchema) -> [ReportPage.Row] {
+                var table = DatasetTable(folder: previous, schema: schema, skipping: schema.name == "sections" ? [DataDocs.skippedSectionColumn] : [])
+                return table.rows(of: id).map { ReportPage.Row(values: $0, schema: schema) }
+            }
+            var page = ReportPage(report: ReportPage.Row(values: [], schema: .reports),
+                                  cells: [.activeDisclosure: rows(.activeDisclosure), .applications: rows(.applications),
+                                          .reviewsLitigation: rows(.reviewsLitigation)],
+                                  sections: rows(.sections), figures: rows(.figures), checks: [], organ: nil)
+            page.prepareText()
+            bodies.know(id, bodyDigest: PageBody.hex(PageReuse.bodyDigest(of: page)))
+            known += 1
+        }
+        // The same dataset without its cells and parts: made from the rows, every page would lose its tables.
+        let folder = try Repository.temporaryFolder().appendingPathComponent("next")
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in try manager.contentsOfDirectory(atPath: previous.path) where name.hasSuffix(".jsonl") || name.hasSuffix(".csv") {
+            guard !["active_disclosure", "applications", "reviews_litigation", "sections"].contains(where: name.hasPrefix) else { continue }
+            try manager.copyItem(at: previous.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try DataDocs.write(folder: folder, previous: previous, parserVersion: ParserVersion.current, bodies: bodies)
+        let pages = try manager.contentsOfDirectory(atPath: previous.appendingPathComponent("reports").path).sorted()
+        #expect(known == pages.count && known == 12)
+        for name in pages {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("reports/\(name)")) == Data(contentsOf: previous.appendingPathComponent("reports/\(name)")), "\(name)")
+        }
+        #expect(try Data(contentsOf: folder.appendingPathComponent("index.html")) == Data(contentsOf: previous.appendingPathComponent("index.html")))
+        // Without the kept digests the same call makes the pages from what rows there are: not the same.
+        let unknown = try Repository.temporaryFolder().appendingPathComponent("unknown")
+        try manager.copyItem(at: folder, to: unknown)
+        try manager.removeItem(at: unknown.appendingPathComponent("reports"))
+        try DataDocs.write(folder: unknown, previous: previous, parserVersion: ParserVersion.current, bodies: nil)
+        let differing = try pages.filter { try Data(contentsOf: unknown.appendingPathComponent("reports/\($0)")) != Data(contentsOf: previous.appendingPathComponent("reports/\($0)")) }
+        #expect(differing.count == pages.count)
+    }
 }
 

@@ -53,9 +53,21 @@ public enum DataDocs {
             var batch: [BatchEntry] = []
             while batch.count < 32, let values = reports.next() {
                 let report = ReportPage.Row(values: values, schema: .reports)
-                let found = checks.rows(of: report["report_id"]).map { ReportPage.Row(values: $0, schema: .checks) }
-                let body = bodies?.entry(report["report_id"]).flatMap { PageBody.stands($0, checks: found) ? $0 : nil }
-                batch.append(BatchEntry(report: report, checks: found, body: body))
+                let id = report["report_id"]
+                let found = checks.rows(of: id).map { ReportPage.Row(values: $0, schema: .checks) }
+                let body = bodies?.entry(id).flatMap { PageBody.stands($0, checks: found) ? $0 : nil }
+                var entry = BatchEntry(report: report, checks: found, body: body)
+                // A report whose rows were copied, whose body digest the book kept: when the previous
+                // page carries the digest its page would have, that page is linked and its rows not read.
+                if body == nil, let known = bodies?.knownDigest(id), let previous {
+                    let page = ReportPage(report: report, cells: [:], sections: [], figures: [], checks: found, organ: organs[report["organ_id"]],
+                                          copies: copies[id] ?? [])
+                    let oldPage = previous.appendingPathComponent(pagesFolder).appendingPathComponent("\(id).html")
+                    if PageReuse.carries(oldPage, digest: PageReuse.digest(of: page, bodyDigest: known, parserVersion: parserVersion)) {
+                        entry.linked = oldPage
+                    }
+                }
+                batch.append(entry)
             }
             return batch
         }
@@ -64,7 +76,8 @@ public enum DataDocs {
         let read: @Sendable (_ table: Int, _ batch: [BatchEntry], _ rows: BatchRows) -> Void = { table, batch, rows in
             let schema = schemas[table], inBody = bodyTables.contains(schema.name)
             rows.set(table, batch.map { entry in
-                inBody && entry.body != nil ? [] : readers[table].table.rows(of: entry.report["report_id"]).map { ReportPage.Row(values: $0, schema: schema) }
+                inBody && (entry.body != nil || entry.linked != nil) ? []
+                    : readers[table].table.rows(of: entry.report["report_id"]).map { ReportPage.Row(values: $0, schema: schema) }
             })
         }
         // Pipelined: while a batch's pages are rendered and written, the next batch's rows are read,
@@ -85,13 +98,19 @@ public enum DataDocs {
                            sections: rows.get(3)[index], figures: rows.get(4)[index], checks: entry.checks, organ: organs[report["organ_id"]],
                            copies: copies[report["report_id"]] ?? [])
             }
-            let failures = FailureBox(), pendingBodies = batch.map(\.body)
+            let failures = FailureBox(), pendingBodies = batch.map(\.body), pendingLinks = batch.map(\.linked)
             DispatchQueue.concurrentPerform(iterations: schemas.count + pending.count) { task in
                 guard task >= schemas.count else { return read(task, next, nextRows) }
                 var page = pending[task - schemas.count]
+                let name = "\(page.report["report_id"]).html"
+                if let linked = pendingLinks[task - schemas.count] {
+                    if !PageReuse.link(linked, to: pages.appendingPathComponent(name)) {
+                        failures.record(FileBytes.Failure(path: linked.path, operation: "link", code: EIO))
+                    }
+                    return
+                }
                 let body = pendingBodies[task - schemas.count]
                 if body == nil { page.prepareText() }
-                let name = "\(page.report["report_id"]).html"
                 let digest = PageReuse.digest(of: page, bodyDigest: body?.digest, parserVersion: parserVersion)
                 if let previous = previous?.appendingPathComponent(pagesFolder).appendingPathComponent(name),
                    PageReuse.carries(previous, digest: digest), PageReuse.link(previous, to: pages.appendingPathComponent(name)) {
@@ -165,6 +184,8 @@ public enum DataDocs {
         var report: ReportPage.Row
         var checks: [ReportPage.Row]
         var body: PageBodies.Entry?
+        /// The previous dataset's page, when it is this report's page as it stands (linked, not made).
+        var linked: URL? = nil
     }
 
     /// A table's reader, used by one worker at a time.

@@ -122,6 +122,7 @@ public struct Pipeline {
             copyOf.merge(organ.copyOf) { first, _ in first }
         }
         try ledger.forEachReport { path, header, ownChecks in
+            bodies.know(header.reportID, bodyDigest: header.pageBodyDigest)
             let findings = crossReport[header.reportID] ?? []
             try writer.appendReport(header, sourcePath: path, ownChecks: ownChecks, crossReportFindings: findings,
                                     copyOf: copyOf[header.reportID] ?? "")

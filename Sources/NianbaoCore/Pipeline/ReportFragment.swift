@@ -61,6 +61,7 @@ public struct ReportFragment: Sendable {
         encode(.checks, parsed.findings.map { OutputRows.finding($0, reportID: reportID) }, bytes: parsed.findings.count * 160)
         self.rows = rows
         page = PageBody(rows: pageRows)
+        header.pageBodyDigest = PageBody.hex(page.digest)
     }
 }
 
@@ -95,6 +96,9 @@ public struct ReportHeader: Codable, Sendable, Equatable {
     /// Its `year` figures that are `reported`, by code, as written (`FieldValue.plain`): the panel's
     /// columns, and what copies of one report are compared on.
     public var figures: [String: String]
+    /// The digest of its page's body (`PageBody`, hex), kept in the run's book so that a later run that
+    /// copies the report's rows can tell its page is unchanged without reading the rows back.
+    public var pageBodyDigest: String?
 
     init(_ report: ProcessedReport) {
         let parsed = report.parsed

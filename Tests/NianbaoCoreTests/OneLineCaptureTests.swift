@@ -91,4 +91,25 @@ struct OneLineCaptureTests {
         #expect(TextRules.slots(of: line) == nil)
         #expect(TextRules.slots(of: "| 规章 | 0 | 0 | 0 |") == ["规章", "0", "0", "0"])
     }
+
+    @Test("running text is told from table lines on its bytes: a gap of two spaces or a tab after the indentation")
+    func proseLines() {
+        #expect(ProseReflow.isProse("本机关共受理政府信息公开申请28件，均已按时答复。"))
+        #expect(ProseReflow.isProse("    （一）主动公开情况 本年度共主动公开政府信息1503条。"))
+        #expect(ProseReflow.isProse("\u{0C}  一、总体情况"))
+        #expect(!ProseReflow.isProse("规章  0  1  21"))
+        #expect(!ProseReflow.isProse("规章\t0\t1"))
+        #expect(!ProseReflow.isProse("    "))
+        #expect(!ProseReflow.isProse(""))
+        // A capture with a line per paragraph (lines of thousands of characters) is not wrapped at a width.
+        let paragraph = String(repeating: "本年度共受理政府信息公开申请28件，均已按时答复。", count: 120)
+        #expect(!ProseReflow.isHardWrapped(Array(repeating: paragraph, count: 40)))
+        // Lines cut at 38 characters, most full, with punctuation: wrapped.
+        let text = String(repeating: "本年度共受理政府信息公开申请二十八件，其中依申请公开的均已按时答复，无行政复议。", count: 30)
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty { lines.append(String(rest.prefix(38))); rest = rest.dropFirst(38) }
+        #expect(ProseReflow.isHardWrapped(lines))
+    }
 }
+

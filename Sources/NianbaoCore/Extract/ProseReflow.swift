@@ -67,8 +67,12 @@ enum ProseReflow {
     /// text capture's running text joined.
     static func isHardWrapped(_ lines: [String]) -> Bool {
         let prose = lines.filter(isProse).map { $0.trimmingSpaces() }
-        guard let longest = prose.map(\.count).max(), longest >= 20, longest <= 200 else { return false }
-        let full = prose.filter { $0.count >= longest - 1 }
+        // Lengths in scalars, a line longer than 200 settled on its bytes: captures with a line per
+        // paragraph have paragraphs of thousands of characters.
+        guard prose.allSatisfy({ $0.hasAtMost(200) }) else { return false }
+        let lengths = prose.map(\.unicodeScalars.count)
+        guard let longest = lengths.max(), longest >= 20 else { return false }
+        let full = zip(prose, lengths).filter { $0.1 >= longest - 1 }.map(\.0)
         // Running text: most full lines hold a sentence's punctuation (a list of titles holds none).
         let sentences = full.filter { $0.contains { "，。；,;".contains($0) } }.count
         return full.count >= 5 && full.count * 10 >= prose.count * 3 && sentences * 2 >= full.count
@@ -96,8 +100,19 @@ enum ProseReflow {
 
     /// A line of running text: text with no column gap (two spaces or more) after its indentation.
     static func isProse(_ line: String) -> Bool {
-        let body = line.drop { $0 == " " || $0 == "\u{0C}" }
-        guard !body.isEmpty else { return false }
-        return !body.contains("  ") && !body.contains("\t")
+        // On the bytes: Foundation's `contains("  ")` compares canonically, character cluster by cluster,
+        // and had come to take a third of a text capture's run.
+        var line = line
+        return line.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0C { start += 1 }
+            guard start < bytes.count else { return false }
+            var afterSpace = false
+            for byte in UnsafeBufferPointer(rebasing: bytes[start...]) {
+                if byte == 0x09 || (byte == 0x20 && afterSpace) { return false }
+                afterSpace = byte == 0x20
+            }
+            return true
+        }
     }
 }

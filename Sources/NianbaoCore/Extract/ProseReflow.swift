@@ -18,7 +18,7 @@ enum ProseReflow {
         var pageStart = 0
         while pageStart < lines.count {
             var pageEnd = pageStart + 1
-            while pageEnd < lines.count && !lines[pageEnd].utf8.contains(0x0C) { pageEnd += 1 }
+            while pageEnd < lines.count && !lines[pageEnd].containsByte(0x0C) { pageEnd += 1 }
             reflowPage(&lines, pageStart..<pageEnd, edges: edges)
             pageStart = pageEnd
         }

@@ -35,7 +35,7 @@ public enum TextExtractor {
         for (position, rawLine) in allLines.enumerated().dropFirst(header.lineCount) {
             lineNumber += 1
             var rawLine = rawLine
-            if rawLine.utf8.contains(0x0C) {
+            if rawLine.containsByte(0x0C) {
                 page += 1
                 // The form feed takes no place on the page: the line's columns are counted without it.
                 rawLine = rawLine.replacingOccurrences(of: "\u{0C}", with: "")
@@ -55,7 +55,7 @@ public enum TextExtractor {
                 // `&nbsp;` in a capture that writes a cell per line (BeautifulSoup's get_text): a cell
                 // the capture shows, blank. Where empty lines separate the cells (seeds 000, 001) such a
                 // line may as well be an empty paragraph after a table, and is left out.
-                if line.unicodeScalars.contains("\u{00A0}"), Self.hasText(allLines, position - 1), Self.hasText(allLines, position + 1) {
+                if line.containsBytes("\u{00A0}"), Self.hasText(allLines, position - 1), Self.hasText(allLines, position + 1) {
                     blocks.append(.paragraph(Paragraph(text: Self.blankCell, location: .line(lineNumber))))
                 }
                 continue
@@ -131,7 +131,7 @@ public enum TextExtractor {
 /// Markers that crawlers leave in captured text in place of images and bookmarks.
 enum CrawlerArtifacts {
     static func strip(_ line: String) -> String {
-        guard line.utf8.contains(UInt8(ascii: "[")), line.containsBytes("[image:") || line.containsBytes("[bookmark:") else { return line }
+        guard line.containsByte(UInt8(ascii: "[")), line.containsBytes("[image:") || line.containsBytes("[bookmark:") else { return line }
         var result = line
         for marker in ["[image:", "[bookmark:"] {
             while let start = result.range(of: marker),

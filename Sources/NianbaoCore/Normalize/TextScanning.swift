@@ -50,6 +50,12 @@ extension String {
         return scalars
     }
 
+    /// Whether the string's UTF-8 holds `byte` (memchr).
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+    }
+
     /// Whether `needle` occurs in the string, compared as UTF-8 bytes (no Unicode folding).
     func containsBytes(_ needle: String) -> Bool {
         var needle = needle

@@ -135,7 +135,7 @@ enum PDFPages {
         var page = 1, line = 0
         for textLine in lines {
             // pdftotext writes the form feed before the next page's first line.
-            if textLine.utf8.contains(0x0C) {
+            if textLine.containsByte(0x0C) {
                 page += 1
                 line = 0
             }

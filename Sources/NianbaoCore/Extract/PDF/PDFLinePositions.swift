@@ -9,7 +9,7 @@ enum PDFLinePositions {
         var pageStart = 0, page = 0
         while pageStart < layoutLines.count {
             var pageEnd = pageStart + 1
-            while pageEnd < layoutLines.count && !layoutLines[pageEnd].utf8.contains(0x0C) { pageEnd += 1 }
+            while pageEnd < layoutLines.count && !layoutLines[pageEnd].containsByte(0x0C) { pageEnd += 1 }
             if page < pages.count { match(layoutLines, pageStart..<pageEnd, visualLines(pages[page]), into: &result) }
             pageStart = pageEnd
             page += 1

@@ -111,5 +111,31 @@ struct OneLineCaptureTests {
         while !rest.isEmpty { lines.append(String(rest.prefix(38))); rest = rest.dropFirst(38) }
         #expect(ProseReflow.isHardWrapped(lines))
     }
+
+    /// A traditional-script report (with pinyin after hard characters) as `get_text("")` gives it: its part
+    /// headings (`。四、咨詢處理情況國家文物局…`) are found on the simplified form of the paragraph and the
+    /// traditional text cut at the same places. It was rejected as no report (it prints no 报告 and no part was found).
+    @Test("a traditional report glued with nothing between: its part headings cut on its simplified form")
+    func gluedTraditional() throws {
+        let report = try oneLine("sach_2009", joinedBy: "")
+        #expect(report.script == .traditional)
+        let headings = report.sections.filter { $0.number > 0 }.map(\.headingRaw)
+        #expect(headings == ["三、依申請(qǐng)公開政府信息情況", "四、咨詢處理情況", "五、復(fù)議、訴訟和申訴情況"], "\(headings)")
+        let received = report.figures.first { $0.figure == "applications_received" && $0.period == "year" }
+        #expect(received?.status == .reported && received?.value == 3)
+        // Nothing dropped: the parts hold the text from part 三 on, parts 六 and 七 (whose headings do not
+        // end with 情况 or 事项 or name no known part) inside part 五.
+        #expect(report.sections.last?.text.contains("主要問題") == true)
+    }
+
+    @Test("a paragraph is cut only where its simplified form has the same scalars, piece by piece")
+    func traditionalPieces() {
+        let text = String(repeating: "國家文物局共接受公眾有關信息公開諮詢三千餘人次。", count: 6) + "四、咨詢處理情況國家文物局共接受諮詢。"
+        let simplified = String(repeating: "国家文物局共接受公众有关信息公开咨询三千余人次。", count: 6) + "四、咨询处理情况国家文物局共接受咨询。"
+        let pieces = TraditionalParts.pieces(of: text, simplified: simplified)
+        #expect(pieces?.map(\.text) == [String(repeating: "國家文物局共接受公眾有關信息公開諮詢三千餘人次。", count: 6), "四、咨詢處理情況", "國家文物局共接受諮詢。"])
+        // A conversion that changed the length: left whole.
+        #expect(TraditionalParts.pieces(of: text + "臺", simplified: simplified) == nil)
+    }
 }
 

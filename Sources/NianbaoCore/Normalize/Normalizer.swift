@@ -33,7 +33,8 @@ public struct Normalizer {
         }
 
         let script = Script.judge(texts, traditional: converters.traditional)
-        let simplified = script == .simplified ? texts : convertAll(texts, with: converters.simplified)
+        var simplified = script == .simplified ? texts : convertAll(texts, with: converters.simplified)
+        if script != .simplified { cutTraditionalParts(&texts, &simplified, &places) }
         let phraseForms = script == .simplified ? texts : labelForms(texts, simplified: simplified)
 
         var tokens: [Token] = []
@@ -64,6 +65,26 @@ public struct Normalizer {
             ))
         }
         return NormalizedDocument(source: document, script: script, tokens: tokens)
+    }
+
+    /// Paragraphs of a traditional or mixed report cut where part headings stand glued in them
+    /// (`TraditionalParts`); each piece keeps its paragraph's place.
+    private func cutTraditionalParts(_ texts: inout [String], _ simplified: inout [String], _ places: inout [Place]) {
+        var index = 0
+        while index < texts.count {
+            defer { index += 1 }
+            guard places[index].table == nil, let pieces = TraditionalParts.pieces(of: texts[index], simplified: simplified[index]) else { continue }
+            let place = places[index]
+            let cut = pieces.enumerated().map { number, piece in
+                var piecePlace = place
+                if number > 0 { piecePlace.lead = piece.lead }
+                return piecePlace
+            }
+            texts.replaceSubrange(index...index, with: pieces.map(\.text))
+            simplified.replaceSubrange(index...index, with: pieces.map(\.simplified))
+            places.replaceSubrange(index...index, with: cut)
+            index += pieces.count - 1
+        }
     }
 
     /// Where a token's text stood (a struct, not a tuple: tuples of this size are copied through

@@ -22,12 +22,8 @@ struct Docs: ParsableCommand {
             withExtendedLifetime(lock) {}
             let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
             print("nianbao: docs of \(pages) report\(pages == 1 ? "" : "s") written in \(String(format: "%.2f", seconds)) s → \(folder.appendingPathComponent(DataDocs.index).path)")
-        } catch let held as RunLock.Held {
-            Console.error("nianbao: \(held)")
-            throw ExitCode(75)
         } catch {
-            Console.error("nianbao: \(error)")
-            throw ExitCode.failure
+            throw Console.failed(error)
         }
     }
 }

@@ -21,8 +21,7 @@ struct Inspect: ParsableCommand {
         do {
             converters = try ScriptConverters()
         } catch {
-            Console.error("nianbao: \(error)")
-            throw ExitCode.failure
+            throw Console.failed(error)
         }
         let outcome = FileProcessor(converters: converters, maxFileBytes: Int.max).process(bytes: [UInt8](data), sourcePath: url.lastPathComponent)
         print(ReportInspection.describe(outcome).pretty(), terminator: "")

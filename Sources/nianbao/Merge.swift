@@ -51,12 +51,8 @@ struct Merge: ParsableCommand {
             let summary = try ShardMerge(config: settings, shards: shardsFolder, observer: reporter.observe).run()
             reporter.finish()
             print(summary.line + " → \(settings.output.path)")
-        } catch let held as RunLock.Held {
-            Console.error("nianbao: \(held)")
-            throw ExitCode(75)
         } catch {
-            Console.error("nianbao: \(error)")
-            throw ExitCode.failure
+            throw Console.failed(error)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import NianbaoCore
 
@@ -96,5 +97,12 @@ enum Console {
 
     static func errorRaw(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A command's failure told on stderr, and its exit status: 75 when another run holds the output
+    /// folder, 1 otherwise.
+    static func failed(_ error: Error) -> ExitCode {
+        Console.error("nianbao: \(error)")
+        return error is RunLock.Held ? ExitCode(75) : .failure
     }
 }

@@ -74,8 +74,7 @@ struct Run: ParsableCommand {
         do {
             settings = try resolvedConfig()
         } catch {
-            Console.error("nianbao: \(error)")
-            throw ExitCode.failure
+            throw Console.failed(error)
         }
         let mode: ProgressReporter.Mode = quiet ? .quiet : verbose ? .verbose : (Console.isTerminal ? .bar : .log)
         let reporter = ProgressReporter(mode: mode, input: settings.input.path)
@@ -85,14 +84,9 @@ struct Run: ParsableCommand {
             let summary = try pipeline.run()
             reporter.finish()
             print(summary.line + " → \(settings.output.path)")
-        } catch let held as RunLock.Held {
-            reporter.finish()
-            Console.error("nianbao: \(held)")
-            throw ExitCode(75)
         } catch {
             reporter.finish()
-            Console.error("nianbao: \(error)")
-            throw ExitCode.failure
+            throw Console.failed(error)
         }
     }
 

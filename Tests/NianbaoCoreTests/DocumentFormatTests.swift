@@ -150,12 +150,7 @@ struct PrintedTextTests {
                                                                   ("fragments", "jindong_swj_2021"), ("fragments", "yuhong_yingbinlu_2021")])
     func figures(folder: String, name: String) throws {
         let report = try DocumentFormatTests.report(Repository.fixtures.appendingPathComponent("documents/\(name).lo.pdf"), name: "\(name).pdf")
-        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("\(folder)/\(name).json"))) as! [String: Any]
-        for (code, want) in gold["figures"] as! [String: Any] {
-            guard let want = want as? [String: Any], let value = want["value"] as? NSNumber else { continue }
-            let got = report.parsed.figures.first { $0.figure == code && $0.period == "year" }
-            #expect(got?.status == .reported && got?.value == Decimal(value.doubleValue), "\(name) \(code): \(String(describing: got))")
-        }
+        try expectGoldFigures(report.parsed.figures, folder: folder, name: name)
     }
 }
 

@@ -135,26 +135,20 @@ struct HostileInputTests {
 /// (issue 24's first step: no "binary file" for a crawl's attachments).
 @Suite("Binary formats named")
 struct BinaryFormatTests {
-    private func reason(_ bytes: [UInt8], _ name: String) -> String? {
-        let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: name) }
-        if case .reject(let reject) = outcome { return reject.reason }
-        return nil
-    }
-
     @Test("PDF, DOCX, XLSX, Word 97–2003 / WPS, zip, PNG, JPEG: each named, with a conversion where there is one")
     func named() throws {
         // A PDF or a Word document is read; one cut off after its first bytes is a reject that says so.
-        #expect(reason(Array("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj".utf8), "a.pdf")?.hasPrefix("a damaged or truncated PDF") == true)
-        #expect(reason(Array("%PDF-1.4 text only".utf8), "b.txt")?.hasPrefix("a damaged or truncated PDF") == true)
+        #expect(rejectReason(Array("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj".utf8), "a.pdf")?.hasPrefix("a damaged or truncated PDF") == true)
+        #expect(rejectReason(Array("%PDF-1.4 text only".utf8), "b.txt")?.hasPrefix("a damaged or truncated PDF") == true)
         let docx: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26) + Array("[Content_Types].xmlword/document.xml".utf8)
-        #expect(reason(docx, "r.docx")?.hasPrefix("a damaged Word document (.docx)") == true)
+        #expect(rejectReason(docx, "r.docx")?.hasPrefix("a damaged Word document (.docx)") == true)
         let xlsx: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26) + Array("xl/workbook.xml".utf8)
-        #expect(reason(xlsx, "t.xlsx")?.hasPrefix("a spreadsheet") == true)
-        #expect(reason([0x50, 0x4B, 0x03, 0x04, 0, 0, 0], "c.zip")?.hasPrefix("a zip archive") == true)
-        #expect(reason([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "old.doc")?.contains("soffice --headless --convert-to html") == true)
-        #expect(reason([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0], "scan.png")?.contains("OCR") == true)
-        #expect(reason([0xFF, 0xD8, 0xFF, 0xE0, 0], "scan.jpg")?.contains("OCR") == true)
+        #expect(rejectReason(xlsx, "t.xlsx")?.hasPrefix("a spreadsheet") == true)
+        #expect(rejectReason([0x50, 0x4B, 0x03, 0x04, 0, 0, 0], "c.zip")?.hasPrefix("a zip archive") == true)
+        #expect(rejectReason([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "old.doc")?.contains("soffice --headless --convert-to html") == true)
+        #expect(rejectReason([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0], "scan.png")?.contains("OCR") == true)
+        #expect(rejectReason([0xFF, 0xD8, 0xFF, 0xE0, 0], "scan.jpg")?.contains("OCR") == true)
         // Text that merely starts like nothing of these is read as before.
-        #expect(reason(Array("PDF 年度报告".utf8), "x.txt")?.hasPrefix("a PDF") == false)
+        #expect(rejectReason(Array("PDF 年度报告".utf8), "x.txt")?.hasPrefix("a PDF") == false)
     }
 }

@@ -19,12 +19,7 @@ struct OneLineCaptureTests {
     @Test("read as reports, with their gold figures", arguments: ["jianxin_2018", "zhongyuan_sjj_2015", "gd_wht_2011"])
     func figures(name: String) throws {
         let report = try oneLine(name)
-        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("legacy/\(name).json"))) as! [String: Any]
-        for (code, want) in gold["figures"] as! [String: Any] {
-            guard let want = want as? [String: Any], let value = want["value"] as? NSNumber else { continue }
-            let got = report.figures.first { $0.figure == code && $0.period == "year" }
-            #expect(got?.status == .reported && got?.value == Decimal(value.doubleValue), "\(name) \(code): \(String(describing: got))")
-        }
+        try expectGoldFigures(report.figures, name: name)
     }
 
     /// `get_text("")`: nothing between the lines. `…其他类3条三、政府信息依申请公开办理情况2010年度我镇没有接到…`
@@ -33,12 +28,7 @@ struct OneLineCaptureTests {
     @Test("glued with nothing between: headings after a count and legacy part headings cut, figures as the text's", arguments: ["tangcun_2010", "zhouquan_2008"])
     func gluedLines(name: String) throws {
         let report = try oneLine(name, joinedBy: "")
-        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("legacy/\(name).json"))) as! [String: Any]
-        for (code, want) in gold["figures"] as! [String: Any] {
-            guard let want = want as? [String: Any], let value = want["value"] as? NSNumber else { continue }
-            let got = report.figures.first { $0.figure == code && $0.period == "year" }
-            #expect(got?.status == .reported && got?.value == Decimal(value.doubleValue), "\(name) \(code): \(String(describing: got))")
-        }
+        try expectGoldFigures(report.figures, name: name)
         // Parts of the report read with its line breaks, from the first cut after a count or a sentence on
         // (a heading that does not end with 情况 or 事项, `一、概述`, stays in the text before it).
         let lines = try oneLine(name, joinedBy: "\n").sections.filter { $0.number > 0 }.map(\.headingRaw)
@@ -62,12 +52,7 @@ struct OneLineCaptureTests {
             FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: Array(lines.joined(separator: "\n").utf8), sourcePath: "\(name).txt")
         }
         guard case .report(let report) = outcome else { throw TestFailure("\(name) was rejected") }
-        let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("legacy/\(name).json"))) as! [String: Any]
-        for (code, want) in gold["figures"] as! [String: Any] {
-            guard let want = want as? [String: Any], let value = want["value"] as? NSNumber else { continue }
-            let got = report.parsed.figures.first { $0.figure == code && $0.period == "year" }
-            #expect(got?.status == .reported && got?.value == Decimal(value.doubleValue), "\(name) \(code): \(String(describing: got))")
-        }
+        try expectGoldFigures(report.parsed.figures, name: name)
     }
 
     /// A page whose whole article is one HTML paragraph (`<p>… 一、概述 2016年以来… 五、行政复议、诉讼和申诉情况

@@ -125,7 +125,7 @@ struct PageReuseTests {
                                           .reviewsLitigation: rows(.reviewsLitigation)],
                                   sections: rows(.sections), figures: rows(.figures), checks: [], organ: nil)
             page.prepareText()
-            bodies.know(id, bodyDigest: PageBody.hex(PageReuse.bodyDigest(of: page)))
+            bodies.know(id, bodyDigest: ShortDigest.hex(PageReuse.bodyDigest(of: page)))
             known += 1
         }
         // The same dataset without its cells and parts: made from the rows, every page would lose its tables.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import NianbaoCore
 
 /// Paths and helpers shared by the tests. Everything is read from this repository.
@@ -171,4 +172,22 @@ func pagesDifferingFromReadBack(_ output: URL) throws -> [String] {
     }
     if try Data(contentsOf: output.appendingPathComponent("index.html")) != index { differing.append("index.html") }
     return differing
+}
+
+/// Every figure the gold of a real report (`Fixtures/FOLDER/NAME.json`) gives a value for is the
+/// report's `year` figure, reported with that value.
+func expectGoldFigures(_ figures: [Figure], folder: String = "legacy", name: String) throws {
+    let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: Repository.fixtures.appendingPathComponent("\(folder)/\(name).json"))) as! [String: Any]
+    for (code, want) in gold["figures"] as! [String: Any] {
+        guard let want = want as? [String: Any], let value = want["value"] as? NSNumber else { continue }
+        let got = figures.first { $0.figure == code && $0.period == "year" }
+        #expect(got?.status == .reported && got?.value == Decimal(value.doubleValue), "\(name) \(code): \(String(describing: got))")
+    }
+}
+
+/// The reason a file's bytes are rejected with; nil when they make a report.
+func rejectReason(_ bytes: [UInt8], _ name: String) -> String? {
+    let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: name) }
+    if case .reject(let reject) = outcome { return reject.reason }
+    return nil
 }

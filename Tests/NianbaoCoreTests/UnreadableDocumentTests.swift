@@ -8,30 +8,24 @@ import ZIPFoundation
 /// claims a million pages, a zip bomb in a .docx, an extractor that hangs or is not installed.
 @Suite("Documents that cannot be read")
 struct UnreadableDocumentTests {
-    private func reason(_ bytes: [UInt8], _ name: String) -> String? {
-        let outcome = sharedConverters.with { FileProcessor(converters: $0, maxFileBytes: 1 << 30).process(bytes: bytes, sourcePath: name) }
-        if case .reject(let reject) = outcome { return reject.reason }
-        return nil
-    }
-
     private func fixture(_ name: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: Repository.fixtures.appendingPathComponent("documents/\(name)")))
     }
 
     @Test("a scan, an encrypted PDF and a .doc: each named, with what to do")
     func fixtures() throws {
-        #expect(reason(try fixture("unreadable.scan.pdf"), "scan.pdf")?.hasPrefix("a PDF without a text layer") == true)
-        #expect(reason(try fixture("unreadable.scan.pdf"), "scan.pdf")?.contains("OCR") == true)
-        #expect(reason(try fixture("unreadable.encrypted.pdf"), "locked.pdf")?.hasPrefix("an encrypted PDF") == true)
-        #expect(reason(try fixture("unreadable.doc"), "old.doc")?.contains("soffice --headless --convert-to") == true)
+        #expect(rejectReason(try fixture("unreadable.scan.pdf"), "scan.pdf")?.hasPrefix("a PDF without a text layer") == true)
+        #expect(rejectReason(try fixture("unreadable.scan.pdf"), "scan.pdf")?.contains("OCR") == true)
+        #expect(rejectReason(try fixture("unreadable.encrypted.pdf"), "locked.pdf")?.hasPrefix("an encrypted PDF") == true)
+        #expect(rejectReason(try fixture("unreadable.doc"), "old.doc")?.contains("soffice --headless --convert-to") == true)
     }
 
     @Test("a truncated PDF and a truncated .docx are damaged files, said so")
     func truncated() throws {
         let pdf = try fixture("102_baicheng_2019_plain.lo.pdf")
-        #expect(reason(Array(pdf.prefix(5000)), "cut.pdf")?.hasPrefix("a damaged or truncated PDF (pdfinfo: Couldn't") == true)
+        #expect(rejectReason(Array(pdf.prefix(5000)), "cut.pdf")?.hasPrefix("a damaged or truncated PDF (pdfinfo: Couldn't") == true)
         let docx = try fixture("102_baicheng_2019_plain.lo.docx")
-        #expect(reason(Array(docx.prefix(docx.count / 2)), "cut.docx")?.hasPrefix("a damaged Word document") == true)
+        #expect(rejectReason(Array(docx.prefix(docx.count / 2)), "cut.docx")?.hasPrefix("a damaged Word document") == true)
     }
 
     @Test("a PDF that claims a million pages is rejected at once")
@@ -48,7 +42,7 @@ struct UnreadableDocumentTests {
         for offset in offsets { pdf += Array((String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n").utf8) }
         pdf += Array("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
         let clock = ContinuousClock.now
-        let why = reason(pdf, "million.pdf")
+        let why = rejectReason(pdf, "million.pdf")
         #expect(why?.contains("1000000") == true, "\(String(describing: why))")
         #expect(ContinuousClock.now - clock < .seconds(10))
     }
@@ -63,7 +57,7 @@ struct UnreadableDocumentTests {
         }
         let bytes = [UInt8](archive.data!)
         #expect(bytes.count < 1 << 20)
-        #expect(reason(bytes, "bomb.docx")?.contains("zip bomb") == true)
+        #expect(rejectReason(bytes, "bomb.docx")?.contains("zip bomb") == true)
     }
 
     @Test("an extractor that hangs is stopped at the file's time limit, one not installed is named; the run goes on")

@@ -59,29 +59,6 @@ struct PageBody: Sendable {
         "applications.applicant", "reviews_litigation.proceeding", "reviews_litigation.outcome",
     ].flatMap(Codebook.codes))
 
-    static func hex(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
-    }
-
-    static func bytes(ofHex hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        func value(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-        }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
     /// A value as the dataset's JSON Lines give it back (`FlatJSONLines`): numbers as their text.
     static func readBack(_ value: FieldValue) -> String? {
         switch value {
@@ -142,7 +119,7 @@ final class PageBodies: @unchecked Sendable {
     private var known: [String: [UInt8]] = [:]
 
     func know(_ reportID: String, bodyDigest hex: String?) {
-        guard entries[reportID] == nil, let hex, let digest = PageBody.bytes(ofHex: hex) else { return }
+        guard entries[reportID] == nil, let hex, let digest = ShortDigest.bytes(ofHex: hex) else { return }
         known[reportID] = digest
     }
 

@@ -20,12 +20,7 @@ enum PageReuse {
         bytes.add(page.checks)
         bytes.add(page.organ.map { [$0] } ?? [])
         page.copies.forEach { bytes.add($0) }
-        var hex: [UInt8] = []
-        for byte in SHA256.hash(data: bytes.bytes).prefix(8) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return ShortDigest.hex(SHA256.hash(data: bytes.bytes).prefix(8))
     }
 
     /// SHA-256 over what the report's own rows put on its page: its cells, its parts as shown (their
@@ -65,7 +60,6 @@ enum PageReuse {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Whether the page at `url` carries `digest` (read from its first bytes).
     static func carries(_ url: URL, digest: String) -> Bool {

@@ -8,9 +8,10 @@ extension Array where Element == Unicode.Scalar {
         words.contains { mask.covers($0.mask) && firstIndex(of: $0.scalars) != nil }
     }
 
-    func firstIndex(of needle: [Unicode.Scalar]) -> Int? {
+    /// Where `needle` first stands at or after `from`.
+    func firstIndex(of needle: [Unicode.Scalar], from: Int = 0) -> Int? {
         guard let head = needle.first, needle.count <= count else { return nil }
-        var start = 0
+        var start = from
         let last = count - needle.count
         while start <= last {
             if self[start] == head {

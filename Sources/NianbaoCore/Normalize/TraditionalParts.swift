@@ -22,21 +22,11 @@ enum TraditionalParts {
         var cursor = 0
         for piece in found {
             let needle = piece.text.scalarArray
-            guard !needle.isEmpty, let start = firstIndex(of: needle, in: converted, from: cursor) else { return nil }
+            guard let start = converted.firstIndex(of: needle, from: cursor) else { return nil }
             let end = start + needle.count
             pieces.append(Piece(text: String(String.UnicodeScalarView(original[start..<end])), simplified: piece.text, lead: piece.lead))
             cursor = end
         }
         return pieces
-    }
-
-    private static func firstIndex(of needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        guard needle.count <= scalars.count else { return nil }
-        var index = start
-        while index + needle.count <= scalars.count {
-            if scalars[index] == needle[0] && scalars[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -12,18 +12,7 @@ public struct FileProcessor {
         self.maxFileBytes = maxFileBytes
     }
 
-    public static func sha256(_ bytes: [UInt8]) -> String {
-        // Hex digits from a table: `String(format:)` per byte had cost a tenth of the hashing itself.
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    public static func sha256(_ bytes: [UInt8]) -> String { ShortDigest.hex(SHA256.hash(data: bytes)) }
 
     public func process(bytes: [UInt8], sourcePath: String) -> FileOutcome {
         process(bytes: bytes, sourcePath: sourcePath, sha256: Self.sha256(bytes))

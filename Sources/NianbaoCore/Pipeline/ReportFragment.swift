@@ -61,7 +61,7 @@ public struct ReportFragment: Sendable {
         encode(.checks, parsed.findings.map { OutputRows.finding($0, reportID: reportID) }, bytes: parsed.findings.count * 160)
         self.rows = rows
         page = PageBody(rows: pageRows)
-        header.pageBodyDigest = PageBody.hex(page.digest)
+        header.pageBodyDigest = ShortDigest.hex(page.digest)
     }
 }
 

@@ -42,23 +42,8 @@ enum WordXML {
         return current
     }
 
-    /// An attribute by its local name (`w:val` → `val`).
-    static func attribute(_ node: xmlNodePtr, _ local: String) -> String? {
-        var property = node.pointee.properties
-        while let current = property {
-            if let name = current.pointee.name, String(cString: name) == local {
-                var value = ""
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
-                }
-                return value
-            }
-            property = current.pointee.next
-        }
-        return nil
-    }
+    /// An attribute by its local name (`w:val` → `val`: libxml2 keeps the prefix apart).
+    static func attribute(_ node: xmlNodePtr, _ local: String) -> String? { DOM.attribute(node, local) }
 
     /// `w:val` as a whole number.
     static func intValue(_ node: xmlNodePtr?) -> Int? {

@@ -24,6 +24,8 @@ public enum TextExtractor {
         // A capture wrapped at a fixed width: its running text joined back (a PDF's is joined before).
         if ProseReflow.isHardWrapped(allLines) { allLines = ProseReflow.reflowed(allLines) }
         BrokenCells.mend(&allLines)
+        // A line per text node: a sentence's numbers and marks put back into it.
+        InlineRunBreaks.mend(&allLines)
         // A crawler's header block is the page's fields, not the report's text.
         let header = TextPageFields.crawlerHeader(allLines)
         var fields = TextPageFields()

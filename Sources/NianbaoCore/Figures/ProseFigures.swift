@@ -35,6 +35,7 @@ enum ProseFigures {
         var found: [FigureCandidate] = []
         for paragraph in paragraphs where !(nationalTables && tableOnlyTopics.contains(paragraph.topic)) {
             let folded = paragraph.token.folded
+            if isSubheading(folded) { continue }
             let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
             guard hasDigit || ProsePhrases.wordedFigures.contains(where: folded.containsBytes),
                   ProsePhrases.triggers.contains(where: folded.containsBytes),
@@ -45,6 +46,24 @@ enum ProseFigures {
             found += reader.candidates
         }
         return found
+    }
+}
+
+extension ProseFigures {
+    /// The nouns a subsection's title ends with (`…减免收费情况`).
+    static let subheadingEnds = ["情况", "情形"]
+
+    /// A line that titles a subsection (`（三）依申请公开政府信息减免收费情况`): numbered or short, one
+    /// clause without a sentence's punctuation, ending in `subheadingEnds`. It names what the sentences
+    /// under it are about (减免收费 is a topic, not a statement that nothing was charged), so it is not read.
+    static func isSubheading(_ folded: String) -> Bool {
+        guard folded.hasAtMost(60) else { return false }
+        let numbering = Numbering.read(folded)
+        let body = numbering?.rest ?? Substring(folded)
+        guard numbering != nil || body.hasAtMost(30),
+              subheadingEnds.contains(where: { body.hasSuffix($0) }),
+              !body.contains(where: { "，,。；;：:！!？?".contains($0) }) else { return false }
+        return true
     }
 }
 

@@ -15,6 +15,15 @@ enum OrganMentions {
     static let endings = ["人民政府", "政府", "办公室", "办公厅", "局", "委员会", "委", "厅", "署", "院", "办", "中心", "镇", "乡",
                           "街道", "办事处", "管委会"]
     static let notBodies = ["本站", "本网", "原创", "网站", "门户", "我局", "我镇", "我市", "我县", "我区", "本局", "本单位"]
+    /// A body's own word for itself (我办, 本委, 该局): 我/本/该 and nothing but a body's ending or one of these.
+    static let selfReferences = ["我", "本", "该"]
+    static let genericBodies = ["单位", "机关", "部门", "系统"]
+
+    static func isSelfReference(_ name: String) -> Bool {
+        guard let first = selfReferences.first(where: name.hasPrefix) else { return false }
+        let rest = String(name.dropFirst(first.count))
+        return endings.contains(rest) || genericBodies.contains(rest)
+    }
 
     static func read(tokens: [Token], pageFields: [String: String], titleOrgan: String, firstPart: Int?) -> [String] {
         var found: [String] = []
@@ -25,7 +34,7 @@ enum OrganMentions {
         }
         // The title's organ as the title prints it, whatever its form.
         let title = clean(titleOrgan)
-        if !title.isEmpty { found.append(title) }
+        if !title.isEmpty, !isSelfReference(title) { found.append(title) }
         let head = tokens.prefix(firstPart ?? min(tokens.count, 12)).filter { $0.table == nil }
         for token in head.prefix(12) where token.folded.contains("由") || token.folded.contains("现将") {
             let text = token.folded
@@ -65,7 +74,7 @@ enum OrganMentions {
     }
 
     static func looksLikeBody(_ name: String) -> Bool {
-        guard name.count >= 2, name.count <= 30, !notBodies.contains(where: name.contains),
+        guard name.count >= 2, name.count <= 30, !notBodies.contains(where: name.contains), !isSelfReference(name),
               !name.contains("http"), !name.contains("年") else { return false }
         if endings.contains(where: name.hasSuffix) { return true }
         // A bare place (白城市) names its government.

@@ -3,7 +3,7 @@
 /// description of the template it used, or with other recognition markers, is parsed again.
 public enum ParserVersion {
     /// Raise when a change in code (not in template data) changes what a report parses to.
-    public static let code = "27"
+    public static let code = "28"
 
     /// The code version plus the markers that decide every report's template and the output's
     /// columns: rows reused from an earlier run must have been encoded for the same columns.

@@ -16,7 +16,7 @@ public enum SectionTopics {
 
     static let legacyKeywords: [(topic: String, keys: [String])] = [
         ("statistics", ["统计表", "统计数据", "情况统计"]),
-        ("consultations", ["咨询"]),
+        ("consultations", ["咨询", "谘询"]),  // 谘: the simplified 諮 printed before 2013, not folded by OpenCC
         ("fees", ["收费", "费用", "减免"]),
         ("review_litigation", ["复议", "诉讼", "申诉"]),
         ("on_request", ["依申请", "申请公开", "公开申请"]),

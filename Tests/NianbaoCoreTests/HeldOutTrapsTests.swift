@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import NianbaoCore
+
+/// Traps met on real reports that are not in the development set (read once, kept outside the
+/// repository): a subsection's title taken for a statement, a consultations part under an older
+/// character, a body's word for itself taken for its name, and a capture that gives every text node of
+/// the page a line. The texts here are composed in the same shapes.
+@Suite("Held-out traps")
+struct HeldOutTrapsTests {
+    private static let head = "某县档案局2010年政府信息公开工作年度报告\n"
+
+    @Test("a subsection's title (（三）…减免收费情况) states no zero fee: the sentence under it gives the fee")
+    func subheadingIsNoStatement() throws {
+        let charged = try parseText(Self.head + """
+        一、概述
+        2010年我局政府信息公开工作运行正常。
+        二、依申请公开情况
+        本年度共受理政府信息公开申请3件。
+        三、收费情况
+        （三）依申请公开政府信息减免收费情况
+        本年度收取检索、复印费用120元。
+        """)
+        let fee = charged.figures.byCode["disclosure_fees"]
+        #expect(fee?.status == .reported && fee?.value == 120 && fee?.unit == "yuan", "\(String(describing: fee))")
+        #expect(!charged.findings.contains { $0.check == "figure_ambiguous" })
+
+        let free = try parseText(Self.head + """
+        一、概述
+        2010年我局政府信息公开工作运行正常。
+        二、收费情况
+        （三）依申请公开政府信息减免收费情况
+        2010年我局依申请提供政府信息未收取费用，不存在减免情况。
+        """)
+        #expect(free.figures.byCode["disclosure_fees"]?.value == 0)
+        #expect(free.figures.byCode["disclosure_fees"]?.quote == "2010年我局依申请提供政府信息未收取费用")
+        #expect(ProseFigures.isSubheading("（三）依申请公开政府信息减免收费情况"))
+        #expect(!ProseFigures.isSubheading("本年度没有收取任何费用，也没有减免情况"))
+    }
+
+    @Test("谘询, the older simplified form of 諮询, names the consultations part; its counts are not applications")
+    func olderConsultationCharacter() throws {
+        let report = try parseText(Self.head + """
+        一、概述
+        2010年我局政府信息公开工作运行正常。
+        二、依申请公开情况
+        我局2010年度未收到政府信息公开申请。
+        三、谘询情况
+        2010年，我局共接受公民政府信息公开方面的谘询150人次。
+        """)
+        #expect(report.sections.map(\.topic) == ["overview", "on_request", "consultations"])
+        #expect(report.figures.byCode["applications_received"]?.value == 0)
+    }
+
+    @Test("a body's word for itself (现将我办…, 我委, 本机关) is no name: the organ stays unknown and says so")
+    func selfReferenceIsNoOrgan() throws {
+        let report = try parseText("""
+        2010年度政府信息公开年度报告
+        根据《中华人民共和国政府信息公开条例》的规定，现将我办2010年度政府信息公开情况报告如下。
+        一、主动公开政府信息情况
+        2010年我办主动公开信息27条。
+        """)
+        #expect(report.metadata.organ == "")
+        #expect(report.findings.contains { $0.check == "metadata_missing" && $0.scope == "organ" })
+        for word in ["我办", "我委", "本机关", "该局", "本单位"] { #expect(OrganMentions.isSelfReference(word), "\(word)") }
+        for name in ["本溪市", "本溪市人民政府", "我市人民政府办公室"] { #expect(!OrganMentions.isSelfReference(name), "\(name)") }
+    }
+
+    @Test("a line per text node: numbers and marks on lines of their own go back into their sentence")
+    func inlineRunsJoined() throws {
+        let report = try parseText(Self.head + """
+        一、概述
+        根据《条例》要求，我局开展政府信息公开工作。
+        二、主动公开政府信息情况
+        本局到年底累计主动公开政府信息
+        5928
+        条,全文电子化率达
+        90.3%
+        ,其中,本年度新增主动公开政府信息
+        2110
+        条。
+        """)
+        let figures = report.figures.filter { $0.figure == "active_disclosed" }
+        #expect(figures.first { $0.period == "year" }?.value == 2110)
+        #expect(figures.first { $0.period == "cumulative" }?.value == 5928)
+    }
+
+    @Test("what a line per text node must not join: a table's unit column, digits with digits, across an empty line or a sentence's end")
+    func inlineRunsLeftApart() {
+        var unitColumn = ["主动公开信息数", "5928", "条", "网站公开", "3000", "条"]
+        InlineRunBreaks.mend(&unitColumn)
+        #expect(unitColumn == ["主动公开信息数", "5928", "条", "网站公开", "3000", "条"])
+
+        var digits = ["共受理信息公开申请1", "2", "件,均已答复"]
+        InlineRunBreaks.mend(&digits)
+        #expect(digits == ["共受理信息公开申请1", "2", "件,均已答复"])
+
+        var apart = ["主动公开政府信息", "", "5928", "条,其中", "全年工作已完成。", "28", "条,其中"]
+        InlineRunBreaks.mend(&apart)
+        #expect(apart == ["主动公开政府信息", "", "5928", "条,其中", "全年工作已完成。", "28", "条,其中"])
+
+        var closing = ["(以下简称《条例》", ")和《规定》要求编制。"]
+        InlineRunBreaks.mend(&closing)
+        #expect(closing == ["(以下简称《条例》)和《规定》要求编制。", ""])
+
+        var pipes = ["规章 | 0 | 0 |", ",其中"]
+        InlineRunBreaks.mend(&pipes)
+        #expect(pipes == ["规章 | 0 | 0 |", ",其中"])
+    }
+}

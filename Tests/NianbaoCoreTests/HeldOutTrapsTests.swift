@@ -107,4 +107,31 @@ struct HeldOutTrapsTests {
         InlineRunBreaks.mend(&pipes)
         #expect(pipes == ["规章 | 0 | 0 |", ",其中"])
     }
+
+    @Test("a sentence's 共N totals one figure only: not after a carry-over (54 + 结转5 = 共59), not over two channels")
+    func totalsOfOneFigure() throws {
+        let carried = try parseText(Self.head + """
+        一、概述
+        2012年我局政府信息公开工作运行正常。
+        二、依申请公开情况
+        本年度收到政府信息公开申请54件，结转上年度申请5件，共59件。
+        """).figures.byCode
+        #expect(carried["applications_received"]?.value == 54)
+        #expect(carried["applications_carried_over"]?.value == 5)
+
+        let unnamedCarry = try parseText(Self.head + """
+        一、概述
+        2024年，区政府办共收到以区政府为申请主体的信息公开54件，结转上年度5件，共59件。
+        """).figures.byCode
+        #expect(unnamedCarry["applications_received"]?.value == 54)
+
+        let channels = try parseText(Self.head + """
+        一、概述
+        2012年我局政府信息公开工作运行正常。
+        二、依申请公开情况
+        本年度我局受理政府信息公开申请，其中网上申请6件，信函申请4件，共计10件。
+        """).figures.byCode
+        #expect(channels["applications_online"]?.value == 6)
+        #expect(channels["applications_letter"]?.value == 4 && channels["applications_letter"]?.status == .reported)
+    }
 }

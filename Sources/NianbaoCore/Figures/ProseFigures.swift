@@ -77,6 +77,9 @@ struct SentenceReader {
     private var sentence = -1
     private var inParts = false
     private var sentenceStart = 0
+    /// A count carried over from last year (结转上年度5件) was read in the sentence: a total after it
+    /// (共59件) adds last year's to this year's and is no figure.
+    private var sentenceCarriesOver = false
 
     /// The phrases that may be read in this part (their topics allow it), in the table's order.
     private let phrases: [CompiledPhrase]
@@ -114,6 +117,7 @@ struct SentenceReader {
             sentence = clause.sentence
             inParts = false
             sentenceStart = candidates.count
+            sentenceCarriesOver = false
         }
         let key = clause.key
         if key.firstIndex(of: Self.partMarker) != nil { inParts = true }
@@ -129,6 +133,7 @@ struct SentenceReader {
             defer { segmentStart = number.end }
             let before = Array(key[segmentStart..<number.start])
             let carryOver = before.contains(anyOf: Self.carryOver)
+            if carryOver && number.unit == .count { sentenceCarriesOver = true }
             guard carryOver || !mentionsAnotherPeriod(before) else { continue }
             let period = self.period(of: before, sentence: clause.sentenceSoFar)
             if let total = totalOfSentence(before, number: number, clause: clause, period: period) {
@@ -191,11 +196,14 @@ struct SentenceReader {
     }
 
     /// 总计2401条 after 发布信息514条 in one sentence: the total of the figure before it, whose
-    /// numbers in the sentence become its parts.
+    /// numbers in the sentence become its parts. Only when the sentence's figures so far are that one
+    /// figure: `网上申请6件，信函申请4件，共计10件` totals two channels and is neither of them; nor after a
+    /// carry-over: `收到…申请54件，结转上年度5件，共59件` adds last year's to this year's.
     private mutating func totalOfSentence(_ before: [Unicode.Scalar], number: ProseNumber, clause: ProseClause,
                                           period: String) -> FigureCandidate? {
         guard number.unit == .count, let last = candidates[sentenceStart...].last(where: { $0.unit == "count" }),
               before.contains(anyOf: Self.totals), before.removing(Self.totalWords).isEmpty else { return nil }
+        guard !sentenceCarriesOver, candidates[sentenceStart...].allSatisfy({ $0.figure == last.figure }) else { return nil }
         for index in sentenceStart..<candidates.count where candidates[index].figure == last.figure {
             candidates[index].part = true
         }

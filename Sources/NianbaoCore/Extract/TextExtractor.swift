@@ -13,6 +13,9 @@ public enum TextExtractor {
             if !pipeRows.isEmpty {
                 // Empty slots are blank cells in a table that holds values; in one that holds none
                 // (seed 002, whose numbers the crawler lost) they are lost text.
+                if ClosedCells.closesRows(pipeRows.map(\.slots)) {
+                    for index in pipeRows.indices { pipeRows[index].slots.removeLast() }
+                }
                 let tableHasValue = pipeRows.contains { TextRules.hasValue($0.slots) }
                 let rows = pipeRows.map { row in TextRules.cells(of: row.slots, tableHasValue: tableHasValue).map { Paragraph(text: $0, location: row.location) } }
                 blocks.append(.table(ExtractedTable(rows: rows.filter { !$0.isEmpty })))
@@ -26,6 +29,8 @@ public enum TextExtractor {
         BrokenCells.mend(&allLines)
         // A line per text node: a sentence's numbers and marks put back into it.
         InlineRunBreaks.mend(&allLines)
+        // A cell a line, each closed by a pipe: its cells read as lines, its empty cells kept blank.
+        let cellPerLine = ClosedCells.isCellPerLine(allLines)
         // A crawler's header block is the page's fields, not the report's text.
         let header = TextPageFields.crawlerHeader(allLines)
         var fields = TextPageFields()
@@ -51,7 +56,19 @@ public enum TextExtractor {
                 if first == UInt8(ascii: "#") || first == UInt8(ascii: "*") { markdown = true }
                 if markdown { line = MarkdownMarkup.strip(line) }
             }
-            let trimmed = line.trimmingSpaces()
+            var trimmed = line.trimmingSpaces()
+            if cellPerLine, features.separator, let closed = ClosedCells.read(trimmed) {
+                flushPipeRows()
+                switch closed {
+                case .empty(let count):
+                    for _ in 0..<count { blocks.append(.paragraph(Paragraph(text: Self.blankCell, location: .line(lineNumber)))) }
+                    continue
+                case .cell(let text):
+                    line = text
+                    trimmed = text
+                    features = LineFeatures(text)
+                }
+            }
             if trimmed.isEmpty {
                 // A line holding only a no-break space between two lines of text is an empty cell's
                 // `&nbsp;` in a capture that writes a cell per line (BeautifulSoup's get_text): a cell

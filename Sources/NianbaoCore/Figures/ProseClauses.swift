@@ -85,7 +85,7 @@ enum ProseClauses {
         if scalar.value >= 0x30 && scalar.value <= 0x39 { return true }
         switch scalar {
         case "没", "未", "无", "不", "免", "尚", "均", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百",
-             "其": return true   // 其中 marks the parts that follow
+             "其", "在": return true   // 其中 and 在…中 mark the parts that follow
         default: return false
         }
     }

@@ -105,6 +105,13 @@ struct SentenceReader {
     static let ownScope = ProsePhrases.scalars(ProsePhrases.ownScopeWords)
     static let widerScope = ProsePhrases.scalars(ProsePhrases.widerScopeWords)
 
+    /// A clause that is only an 在…的…中 frame (在主动公开的信息中, 在收到的申请中), with no number of its
+    /// own; 在办理过程中 (during) frames no set.
+    static func framesParts(_ key: [Unicode.Scalar]) -> Bool {
+        key.count >= 4 && key.count <= 24 && key.first == ProsePhrases.amongFrame.opening && key.last == ProsePhrases.amongFrame.closing
+            && key.contains(ProsePhrases.amongFrame.of) && !key.contains(where: ProseNumbers.isDigit)
+    }
+
     /// The scope the words before a number (back to the number before it) give it; a wider word wins
     /// (市本级及市直部门 is wider than 市本级).
     static func scope(of before: [Unicode.Scalar]) -> FigureCandidate.Scope {
@@ -120,7 +127,7 @@ struct SentenceReader {
             sentenceCarriesOver = false
         }
         let key = clause.key
-        if key.firstIndex(of: Self.partMarker) != nil { inParts = true }
+        if key.firstIndex(of: Self.partMarker) != nil || Self.framesParts(key) { inParts = true }
         let numbers = ProseNumbers.find(in: key)
         if !numbers.isEmpty, key.contains(anyOf: Self.nextPeriod) { return }
         if numbers.isEmpty {

@@ -84,6 +84,8 @@ enum ProsePhrases {
                                  "通过政府网站"]
     /// A sentence part after 其中 lists parts of the figure before it.
     static let partMarker = "其中"
+    /// So does one after a clause framed 在…中 (`在主动公开的信息中，政策法规类的信息4条…`): among those.
+    static let amongFrame = (opening: Unicode.Scalar("在"), of: Unicode.Scalar("的"), closing: Unicode.Scalar("中"))
     /// Paragraphs without any of these are not read (most of a national report's text).
     static let triggers = ["公开", "发布", "申请", "复议", "诉讼", "申诉", "收费", "费用", "收取", "答复"]
     /// Without a digit a paragraph states a figure only in words: a negation, or a numeral before 件/宗/条.

@@ -238,7 +238,8 @@ struct CellEmitter {
                             message: "\(tokens[token].text.trimmingSpaces().debugDescription) for \(columns) cells: as many digits as cells, "
                                 + "read one digit per cell")]
         case .aligned:
-            if values.count > columns {
+            // Empty cells past the row's last (a capture's padding for a spanning cell, `||`) lose nothing.
+            if values.count > columns, !values.dropFirst(columns).allSatisfy({ CellReading(tokens[$0].folded) == .placeholder }) {
                 return [Finding(check: "extra_cells", scope: scope, expected: Decimal(columns), actual: Decimal(values.count),
                                 message: "\(values.count) values for \(columns) cells; the first \(columns) were kept, "
                                     + "ignored: \(quoted(values.dropFirst(columns)))")]

@@ -15,6 +15,11 @@ their sites served them, with cell gold) this writes Tests/NianbaoCoreTests/Fixt
                    file address, page numbers), which then stand inside the tables at every page break
   gb18030          gettext-newline written in GB18030 (a crawler that keeps the site's encoding)
   oneline          the whole article on one line, white space collapsed (a crawler's own text file)
+  closed-cells     get_text("\n") with each table cell on a line of its own closed by a pipe (`0 |`, an empty
+                   cell `|`), as some crawled stores of report pages write tables
+  closed-rows      get_text("\n") with each table row on a line, every cell closed by a pipe (`规章 | 0 | 0 |`)
+
+`--kinds a,b` writes only those kinds (the others need Chromium and stay as committed).
 
 Needs: pip beautifulsoup4 html2text; apt w3m poppler-utils chromium fonts-wqy-zenhei (CJK glyphs, or
 the PDF loses characters): scripts/install-capture-tools installs them. Run from the repository root; the captures are committed, the tests read
@@ -52,6 +57,22 @@ def chromium_pdf(path, pdf, furniture=False):
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def closed(soup, per_cell):
+    """get_text("\\n") of a copy of the page whose innermost tables are written with every cell closed by a
+    pipe: a cell a line (`per_cell`) or a row a line."""
+    soup = BeautifulSoup(str(soup), "html.parser")
+    for table in [t for t in soup.find_all("table") if not t.find("table")]:
+        lines = []
+        for row in table.find_all("tr"):
+            cells = [" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])]
+            if per_cell:
+                lines += [f"{text} |" if text else "|" for text in cells]
+            else:
+                lines.append(" | ".join(cells) + " |")
+        table.replace_with("\n" + "\n".join(lines) + "\n")
+    return soup.get_text("\n")
+
+
 def write(name, kind, text, encoding="utf-8"):
     target = os.path.join(OUT, f"{name}.{kind}.txt")
     with open(target, "w", encoding=encoding, newline="") as f:
@@ -62,7 +83,13 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     pages = sorted(glob.glob(os.path.join(ROOT, "Samples", "1*.html")))
     pages += sorted(glob.glob(os.path.join(ROOT, "Tests", "NianbaoCoreTests", "Fixtures", "pages", "*.html")))
-    only = sys.argv[1:]
+    arguments = sys.argv[1:]
+    kinds = None
+    if "--kinds" in arguments:
+        at = arguments.index("--kinds")
+        kinds = set(arguments[at + 1].split(","))
+        del arguments[at:at + 2]
+    only = arguments
     for path in pages:
         if only and not any(word in path for word in only):
             continue
@@ -70,6 +97,10 @@ def main():
         raw, soup = decoded(path)
         for tag in soup(["script", "style"]):
             tag.decompose()
+        write(name, "closed-cells", closed(soup, per_cell=True))
+        write(name, "closed-rows", closed(soup, per_cell=False))
+        if kinds is not None:
+            continue
         write(name, "gettext-empty", soup.get_text(""))
         write(name, "gettext-newline", soup.get_text("\n"))
         write(name, "gettext-space", soup.get_text(" "))

@@ -134,4 +134,54 @@ struct HeldOutTrapsTests {
         #expect(channels["applications_online"]?.value == 6)
         #expect(channels["applications_letter"]?.value == 4 && channels["applications_letter"]?.status == .reported)
     }
+
+    @Test("where real pages name a report and its body: a title over two lines, a cover, 现公布/由…根据, 时间:, a bullet, a place with its parent")
+    func namesAndDates() throws {
+        let twoLines = try parseText("""
+        某州市人民政府2016年
+        政府信息公开工作年度报告
+        某州市人民政府办公室
+        2017年3月
+        一、概述
+        2016年，我市政府信息公开工作稳步推进。
+        """)
+        #expect(twoLines.metadata.title == "某州市人民政府2016年政府信息公开工作年度报告")
+        #expect(twoLines.metadata.organ == "某州市人民政府")
+
+        let cover = try parseText("""
+        广州市人民政府
+        2013年3月
+        本年度报告中所列数据的统计期限自2012年1月1日起至2012年12月31日止。
+        一、概述
+        2012年，我市政府信息公开工作稳步推进。
+        """)
+        #expect(cover.metadata.organ == "广州市人民政府")
+
+        let announced = try parseText("""
+        发布机构 | 市政府办 | 发文日期 | 2018-02-28 |
+        根据《中华人民共和国政府信息公开条例》规定，现公布泰州市人民政府2017年政府信息公开工作年度报告。
+        一、主要工作概述
+        2017年，我市政府信息公开工作稳步推进。
+        """)
+        #expect(announced.metadata.organ == "泰州市人民政府" && announced.metadata.publishedOn == "2018-02-28")
+
+        let compiledBy = try parseText("""
+        本年度报告是由南京市秦淮区数据局根据《中华人民共和国政府信息公开条例》、国务院办公厅的要求编制而成。年报中所列数据的统计时限自2024年1月1日至2024年12月31日。
+        一、总体情况
+        2024年，我局有序推进政务公开工作。
+        """)
+        #expect(compiledBy.metadata.organ == "南京市秦淮区数据局")
+
+        let pageLine = try parseText("""
+          • 南京市溧水区人民政府办公室2025年度政府信息公开工作年度报告
+        福州市晋安区2016年政府信息公开工作年度报告
+        来源:区人民政府办公室 时间:2017-01-12 10:01
+        一、概述
+        2016年，我区政府信息公开工作稳步推进。
+        """)
+        #expect(pageLine.metadata.title == "南京市溧水区人民政府办公室2025年度政府信息公开工作年度报告")
+        #expect(pageLine.metadata.publishedOn == "2017-01-12")
+        #expect(OrganForms.isOrganName("福州市晋安区", year: 2016))
+        #expect(!OrganMentions.looksLikeBody("puroview.com溪下乡"))
+    }
 }

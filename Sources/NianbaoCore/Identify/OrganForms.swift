@@ -63,7 +63,11 @@ enum OrganForms {
     static func isOrganName(_ name: String, year: Int?) -> Bool {
         let full = fullForm(name)
         if bodyEndings.contains(where: full.hasSuffix) || townships.contains(where: name.hasSuffix) { return true }
-        return !Divisions.named(ZoneAliases.official(name), year: year).isEmpty
-            || !Divisions.named(ZoneAliases.official(name), year: nil).isEmpty
+        if !Divisions.named(ZoneAliases.official(name), year: year).isEmpty || !Divisions.named(ZoneAliases.official(name), year: nil).isEmpty {
+            return true
+        }
+        // A place named with its parent (福州市晋安区): the whole name is places.
+        let resolution = RegionResolver.resolve(name: name, context: "", year: year)
+        return resolution.remainder.isEmpty && (resolution.division != nil || !resolution.candidates.isEmpty)
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 /// trustworthy.
 enum OrganMentions {
     static let fieldLabels = ["发布机构", "发文机关", "发布单位", "编制单位", "信息来源", "来源"]
-    /// Phrases of a preamble that name the body: 由XX编制, 现将XX2019年…
-    static let preamblePatterns = [#"由([^,，。、由]{2,30}?)(?:编制|制作|编写|发布)"#, #"现将([^,，。、]{2,30}?)(?:19|20)\d\d年"#]
+    /// Phrases of a preamble that name the body: 由XX编制, 由XX根据…, 现将XX2019年…, 现公布XX2017年…
+    static let preamblePatterns = [#"由([^,，。、由]{2,30}?)(?:编制|制作|编写|发布)"#, #"由([^,，。、由]{2,30}?)(?:根据|按照|依据|依照)"#,
+                                   #"现(?:将|公布|发布)([^,，。、]{2,30}?)(?:19|20)\d\d年"#]
         .map { try! NSRegularExpression(pattern: $0) }
     /// A field printed in the page's head (`信息来源:沙塘镇人民政府`), when the capture kept no field table.
     static let headField = try! NSRegularExpression(pattern: #"(?:发布机构|发文机关|信息来源|来源|发布单位)[:：]\s*([^\s|:：]{2,30})"#)
@@ -36,7 +37,7 @@ enum OrganMentions {
         let title = clean(titleOrgan)
         if !title.isEmpty, !isSelfReference(title) { found.append(title) }
         let head = tokens.prefix(firstPart ?? min(tokens.count, 12)).filter { $0.table == nil }
-        for token in head.prefix(12) where token.folded.contains("由") || token.folded.contains("现将") {
+        for token in head.prefix(12) where token.folded.contains("由") || token.folded.contains("现") {
             let text = token.folded
             for pattern in preamblePatterns {
                 let range = NSRange(text.startIndex..., in: text)
@@ -46,6 +47,7 @@ enum OrganMentions {
             }
         }
         if let signature = signature(tokens) { add(signature) }
+        if let cover = cover(head) { add(cover) }
         for label in fieldLabels { if let value = pageFields[label] { add(value) } }
         for token in head.prefix(8) where token.folded.contains("来源") || token.folded.contains("发布机构") || token.folded.contains("发文机关") {
             let text = token.folded
@@ -65,6 +67,21 @@ enum OrganMentions {
         return line.hasAtMost(40) ? line : nil
     }
 
+    /// A date alone on its line, to the month at least (`2013年3月`, `2017年3月1日`).
+    nonisolated(unsafe) static let dateLine = /\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*/
+
+    /// A cover's body: the line above a date standing alone near the top (`廣州市人民政府` / `2013年3月`),
+    /// when it names a body.
+    static func cover(_ head: [Token]) -> String? {
+        let lines = Array(head.prefix(8))
+        for index in lines.indices.dropLast() where lines[index].folded.hasAtMost(30) && lines[index + 1].folded.hasAtMost(20)
+            && lines[index + 1].folded.wholeMatch(of: dateLine) != nil {
+            let name = clean(lines[index].folded)
+            if looksLikeBody(name) { return name }
+        }
+        return nil
+    }
+
     /// The name without spaces, punctuation and the 关于 of a `关于…的报告` or `XX关于2019年…` title.
     static func clean(_ text: String) -> String {
         var name = text.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).replacingOccurrences(of: " ", with: "")
@@ -75,7 +92,9 @@ enum OrganMentions {
 
     static func looksLikeBody(_ name: String) -> Bool {
         guard name.count >= 2, name.count <= 30, !notBodies.contains(where: name.contains), !isSelfReference(name),
-              !name.contains("http"), !name.contains("年") else { return false }
+              !name.contains("http"), !name.contains("年"),
+              // A mirror site's address put in for the place (`puroview.com溪下乡`): no body's name holds Latin letters.
+              !name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return false }
         if endings.contains(where: name.hasSuffix) { return true }
         // A bare place (白城市) names its government.
         let resolution = RegionResolver.resolve(name: name, context: "", year: nil)

@@ -51,10 +51,12 @@ public enum MetadataReader {
         }
         for (offset, token) in head.enumerated() {
             let value = clean(token.folded)
-            // A title whose last characters went to the next line (`…工作年度报` / `告`).
-            if !looksLikeTitle(value), offset + 1 < head.count, head[offset + 1].folded.hasAtMost(6),
-               looksLikeTitle(value + clean(head[offset + 1].folded)) {
-                return value + clean(head[offset + 1].folded)
+            // A title broken over two lines, neither a title alone: `…工作年度报` / `告`, or
+            // `宿州市人民政府2016年` / `政府信息公开工作年度报告` (the line before holds no sentence).
+            if !looksLikeTitle(value), offset + 1 < head.count, value.hasAtMost(40), head[offset + 1].folded.hasAtMost(40),
+               !value.contains(where: { "。，,；;".contains($0) }), case let next = clean(head[offset + 1].folded),
+               !looksLikeTitle(next), looksLikeTitle(value + next) {
+                return value + next
             }
             if looksLikeTitle(value) {
                 // A title broken over two lines: the organ, then `2020年度政府信息公开工作年度报告`.
@@ -82,8 +84,13 @@ public enum MetadataReader {
     }
 
     private static func clean(_ text: String) -> String {
-        joinDigitsAndHan(text.trimmingSpaces().replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: CharacterSet(charactersIn: "| ")))
+        var text = text.trimmingSpaces()
+        // A list's bullet before the title (`• 南京市…年度报告`, a page's breadcrumb or menu item).
+        while let first = text.first, listBullets.contains(first) { text = String(text.dropFirst()).trimmingSpaces() }
+        return joinDigitsAndHan(text.replacingOccurrences(of: "  ", with: " ").trimmingCharacters(in: CharacterSet(charactersIn: "| ")))
     }
+
+    static let listBullets: Set<Character> = ["•", "·", "●", "○", "■", "□", "◆", "◇", "▪", "►", "▶"]
 
     /// PDF text puts a space between a run of digits and the Chinese beside it (`2023 年政府信息…`):
     /// not the title's own. Spaces between an ASCII digit and a Han character are taken out.
@@ -116,8 +123,11 @@ public enum MetadataReader {
 
     // MARK: Dates
 
-    private static let dateLabels = ["发布日期", "发布时间", "公开日期", "成文日期", "发文日期", "生成日期", "日期"]
-    /// A page field named only 时间 is a date too; in running text the word is too common to look for.
+    /// In the page's head: `时间:` with its colon (a page line `来源:… 时间:2017-01-12`); the bare word is too
+    /// common in running text to look for.
+    private static let timeLabel = "时间:"
+    private static let dateLabels = ["发布日期", "发布时间", "公开日期", "成文日期", "发文日期", "生成日期", "日期", timeLabel]
+    /// A page field named only 时间 is a date too.
     private static let fieldDateLabels = dateLabels + ["时间"]
 
     private static func pageDate(head: [Token], pageFields: [String: String]) -> String? {
@@ -127,6 +137,9 @@ public enum MetadataReader {
         for (offset, token) in head.enumerated() {
             for label in dateLabels where token.folded.containsBytes(label) {
                 guard let range = token.folded.range(of: label) else { continue }
+                // `时间:` as a label of its own, not the end of another (抓取时间, a crawler's time of capture).
+                if label == Self.timeLabel, range.lowerBound > token.folded.startIndex,
+                   !token.folded[token.folded.index(before: range.lowerBound)].isWhitespace { continue }
                 var after = token.folded[range.upperBound...].drop { $0 == " " || $0 == ":" }
                 // The label alone, its date the next piece (`公开日期：` / `2020-03-09`).
                 if after.isEmpty, offset + 1 < head.count { after = Substring(head[offset + 1].folded) }

@@ -184,4 +184,30 @@ struct HeldOutTrapsTests {
         #expect(OrganForms.isOrganName("福州市晋安区", year: 2016))
         #expect(!OrganMentions.looksLikeBody("puroview.com溪下乡"))
     }
+
+    @Test("a count of one kind of document disclosed (主动公开规章12件，行政规范性文件43件) is never the items disclosed")
+    func documentKindsAreNotTheTotal() throws {
+        let kinds = try parseText("""
+        2020年某市人民政府办公厅政府信息公开工作年度报告
+        一、总体情况
+        （一）主动公开方面
+        2020年，通过门户网站、政府公报等平台主动公开规章12件，行政规范性文件43件，市政府其他文件93件，人事任免文件142件。
+        """).figures.byCode
+        #expect(kinds["active_disclosed"]?.status == .missing, "\(String(describing: kinds["active_disclosed"]))")
+
+        let traditional = try parseText("""
+        2020年某市人民政府辦公廳政府信息公開工作年度報告
+        一、總體情況
+        （一）主動公開方面
+        2020年，通過入口網站主動公開規章12件，行政規範性檔案43件。
+        """).figures.byCode
+        #expect(traditional["active_disclosed"]?.status == .missing)
+
+        let items = try parseText("""
+        2020年某市人民政府办公厅政府信息公开工作年度报告
+        一、总体情况
+        2020年，我办主动公开政府信息1136条，其中规章12件。
+        """).figures.byCode
+        #expect(items["active_disclosed"]?.value == 1136)
+    }
 }

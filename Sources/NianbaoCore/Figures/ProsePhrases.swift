@@ -98,8 +98,10 @@ enum ProsePhrases {
     static let notApplications = ["咨询", "答复", "回复", "办结", "同意", "不予", "否决", "不存在", "复议", "诉讼", "申诉", "收费",
                                   "费用", "当面", "传真", "邮件", "网上申请", "网络申请", "信函", "形式", "留言", "信箱", "来信",
                                   "来访", "结转", "上年"]
-    /// Documents issued (印发文件177件) are not items disclosed.
-    static let notActive = ["依申请", "不予", "申请", "咨询", "未公开", "不公开", "留言", "信箱", "印发", "制发", "发文"]
+    /// Documents issued (印发文件177件) are not items disclosed; nor is a count of one kind of document
+    /// (主动公开规章12件，行政规范性文件43件，人事任免文件106件: the parts by kind, never the items disclosed).
+    static let notActive = ["依申请", "不予", "申请", "咨询", "未公开", "不公开", "留言", "信箱", "印发", "制发", "发文"] + documentKinds
+    static let documentKinds = ["规章", "规范性文件", "文件", "档案", "人事任免"]
     /// A count of 申请 is a disclosure application only when its clause says so, or it stands in the part
     /// about applications; counts of a service hall, approvals, hotlines or mailboxes never are.
     static let applicationSubject = ["信息公开", "依申请", "公开申请", "政务公开"]

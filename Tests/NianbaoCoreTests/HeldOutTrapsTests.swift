@@ -210,4 +210,35 @@ struct HeldOutTrapsTests {
         """).figures.byCode
         #expect(items["active_disclosed"]?.value == 1136)
     }
+
+    @Test("documents made and disclosed (制发公文707件，主动公开673件) and granted-or-partly (同意公开或部分公开共81件) give no figure")
+    func documentsAndCombinedOutcomes() throws {
+        let figures = try parseText("""
+        2022年某区人民政府政府信息公开工作年度报告
+        一、总体情况
+        （一）主动公开
+        2022年，全区各级行政机关共制发公文707件，主动公开673件，平均主动公开率为95.19%。全年共主动公开政府信息5120条。
+        二、依申请公开情况
+        2022年共受理政府信息公开申请267件，其中同意公开或部分公开共81件。
+        """).figures.byCode
+        #expect(figures["active_disclosed"]?.value == 5120)
+        #expect(figures["applications_received"]?.value == 267)
+        #expect(figures["partially_granted"]?.status != .reported && figures["granted"]?.status != .reported)
+    }
+
+    @Test("statistics for half a year (2022年上半年政府信息公开数据统计) are no annual report: rejected, their numbers not the year's")
+    func halfYearStatisticsRejected() {
+        let page = """
+        2022年上半年政府信息公开数据统计
+        2022年07月25日 来源: 上海普陀
+        一、公文类政府信息公开情况
+        2022年上半年，全区各级行政机关共制发公文707件，主动公开673件。
+        二、依申请公开情况
+        2022年上半年，全区各行政机关共受理政府信息公开申请267件，答复263件。
+        三、政府信息公开相关行政复议、诉讼情况
+        2022年上半年，全区共发生涉及政府信息公开的行政诉讼案件2件。
+        """
+        let reason = rejectReason(Array(page.utf8), "putuo.txt")
+        #expect(reason?.contains("part of a year") == true, "\(String(describing: reason))")
+    }
 }

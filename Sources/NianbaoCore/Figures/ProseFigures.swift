@@ -182,6 +182,8 @@ struct SentenceReader {
                       masks: (text: ScalarMask, prefix: ScalarMask), sentence: ArraySlice<Unicode.Scalar>) -> Bool {
         guard compiled.all.allSatisfy({ text.contains(anyOf: $0, mask: masks.text) })
                 && !context.contains(anyOf: compiled.none, mask: masks.prefix) else { return false }
+        if !compiled.sentenceNone.isEmpty, !context.contains(anyOf: compiled.ownObject),
+           Array(sentence).contains(anyOf: compiled.sentenceNone) { return false }
         return isAbout(compiled, clause: context, sentence: sentence)
     }
 

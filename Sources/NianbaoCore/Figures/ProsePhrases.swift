@@ -34,11 +34,15 @@ struct ProsePhrase: Sendable {
     var subjectTopics: Set<String> = []
     /// The phrase counts a carry-over from last year (上年结转): 上年 does not make it another year's.
     var carryOver = false
+    /// Words that, earlier in the sentence, make the count theirs (`制发公文707件，主动公开673件` counts
+    /// documents) unless the clause names `ownObject` itself (`…，主动公开政府信息120条`).
+    var sentenceNone: [String] = []
+    var ownObject: [String] = []
 
     /// Everything the phrase says, in a fixed order (sets sorted): part of the parser version.
     var fingerprint: String {
         [figure, "\(kind)", "\(all)", "\(none)", "\(tier)", "\(topics.map { $0.sorted() } ?? [])", "\(units.map { $0.sorted() } ?? [])",
-         "\(negations)", "\(subject ?? [])", "\(subjectTopics.sorted())", "\(carryOver)"].joined(separator: "/")
+         "\(negations)", "\(subject ?? [])", "\(subjectTopics.sorted())", "\(carryOver)", "\(sentenceNone)", "\(ownObject)"].joined(separator: "/")
     }
 }
 
@@ -49,6 +53,8 @@ final class CompiledPhrase: Sendable {
     let all: [[MaskedWord]]
     let none: [MaskedWord]
     let subject: [[Unicode.Scalar]]?
+    let sentenceNone: [[Unicode.Scalar]]
+    let ownObject: [[Unicode.Scalar]]
     /// The units a number must carry, as a list (a few short words: compared, not hashed).
     let units: [String]?
 
@@ -58,6 +64,8 @@ final class CompiledPhrase: Sendable {
         none = phrase.none.map { MaskedWord(Array($0.unicodeScalars)) }
         units = phrase.units.map { $0.sorted() }
         subject = phrase.subject.map { $0.map { Array($0.unicodeScalars) } }
+        sentenceNone = phrase.sentenceNone.map { Array($0.unicodeScalars) }
+        ownObject = phrase.ownObject.map { Array($0.unicodeScalars) }
     }
 }
 
@@ -101,7 +109,8 @@ enum ProsePhrases {
     /// Documents issued (印发文件177件) are not items disclosed; nor is a count of one kind of document
     /// (主动公开规章12件，行政规范性文件43件，人事任免文件106件: the parts by kind, never the items disclosed).
     static let notActive = ["依申请", "不予", "申请", "咨询", "未公开", "不公开", "留言", "信箱", "印发", "制发", "发文"] + documentKinds
-    static let documentKinds = ["规章", "规范性文件", "文件", "档案", "人事任免"]
+    static let documentKinds = ["规章", "规范性文件", "文件", "公文", "档案", "人事任免"]
+    static let itemWords = ["信息"]
     /// A count of 申请 is a disclosure application only when its clause says so, or it stands in the part
     /// about applications; counts of a service hall, approvals, hotlines or mailboxes never are.
     static let applicationSubject = ["信息公开", "依申请", "公开申请", "政务公开"]
@@ -118,11 +127,12 @@ enum ProsePhrases {
     static let all: [ProsePhrase] = [
         // Items disclosed: 主动公开 named, else 公开…信息, else 发布…信息 in the disclosure part.
         ProsePhrase(figure: "active_disclosed", kind: .count, all: [["主动公开"]], none: notActive, tier: 3,
-                    topics: activeTopics.union(["on_request", "problems", "statistics"]), units: itemUnits),
-        ProsePhrase(figure: "active_disclosed", kind: .count, all: [["公开"], ["信息", "文件"]], none: notActive, tier: 2,
-                    topics: activeTopics, units: itemUnits),
+                    topics: activeTopics.union(["on_request", "problems", "statistics"]), units: itemUnits,
+                    sentenceNone: documentKinds, ownObject: itemWords),
+        ProsePhrase(figure: "active_disclosed", kind: .count, all: [["公开"], ["信息"]], none: notActive, tier: 2,
+                    topics: activeTopics, units: itemUnits, sentenceNone: documentKinds, ownObject: itemWords),
         ProsePhrase(figure: "active_disclosed", kind: .count, all: [["发布"], ["信息"]], none: notActive, tier: 1,
-                    topics: ["active"], units: itemUnits),
+                    topics: ["active"], units: itemUnits, sentenceNone: documentKinds, ownObject: itemWords),
 
         // Applications by channel, then in all.
         ProsePhrase(figure: "applications_in_person", kind: .count, all: [["当面", "现场申请"], ["申请"]], none: ["咨询"],
@@ -161,7 +171,9 @@ enum ProsePhrases {
         // What became of them.
         ProsePhrase(figure: "not_held", kind: .count, all: [["信息不存在", "不存在"], ["答复", "申请", "否决"]]),
         ProsePhrase(figure: "outside_remit", kind: .count, all: [["非本机关", "不属于本"], ["答复", "申请"]]),
-        ProsePhrase(figure: "partially_granted", kind: .count, all: [["部分公开", "同意部分"]], none: ["不同意", "不予", "咨询"]),
+        // 同意公开或部分公开共81件 counts two outcomes together: neither.
+        ProsePhrase(figure: "partially_granted", kind: .count, all: [["部分公开", "同意部分"]],
+                    none: ["不同意", "不予", "咨询", "同意公开", "予以公开", "全部公开"]),
         ProsePhrase(figure: "withheld", kind: .count, all: [["不予公开", "不同意公开", "否决公开", "不公开"], ["答复", "申请"]],
                     none: ["不存在", "非本", "不属于", "部分", "咨询"]),
         ProsePhrase(figure: "granted", kind: .count, all: [["同意公开", "予以公开", "全部公开", "准予公开"]],

@@ -27,6 +27,9 @@ enum PageKinds {
                  titles: .anyTitle),
         PageKind(name: "a page announcing a report (发布、公布、印发)", words: ["发布", "公布", "印发", "转发"], titles: .reportTitles),
         PageKind(name: "a statistics form (统计表), not a report", words: ["统计报表", "统计表"]),
+        // `2022年上半年政府信息公开数据统计`: figures of half a year are not the year's.
+        PageKind(name: "statistics for part of a year or a statistics release (上半年、季度、数据统计)",
+                 words: ["上半年", "下半年", "季度", "数据统计", "统计数据"]),
     ]
 
     /// A title names an annual report on disclosure: disclosure wording and report wording.

@@ -10,11 +10,14 @@ import Testing
 struct HeldOutTrapsTests {
     private static let head = "某县档案局2010年政府信息公开工作年度报告\n"
 
+    /// A 2010 legacy report: its title and overview, then `parts` (its numbered parts from 二 on).
+    private func legacyReport(_ parts: String) throws -> ParsedReport {
+        try parseText(Self.head + "一、概述\n2010年我局政府信息公开工作运行正常。\n" + parts)
+    }
+
     @Test("a subsection's title (（三）…减免收费情况) states no zero fee: the sentence under it gives the fee")
     func subheadingIsNoStatement() throws {
-        let charged = try parseText(Self.head + """
-        一、概述
-        2010年我局政府信息公开工作运行正常。
+        let charged = try legacyReport("""
         二、依申请公开情况
         本年度共受理政府信息公开申请3件。
         三、收费情况
@@ -25,9 +28,7 @@ struct HeldOutTrapsTests {
         #expect(fee?.status == .reported && fee?.value == 120 && fee?.unit == "yuan", "\(String(describing: fee))")
         #expect(!charged.findings.contains { $0.check == "figure_ambiguous" })
 
-        let free = try parseText(Self.head + """
-        一、概述
-        2010年我局政府信息公开工作运行正常。
+        let free = try legacyReport("""
         二、收费情况
         （三）依申请公开政府信息减免收费情况
         2010年我局依申请提供政府信息未收取费用，不存在减免情况。
@@ -40,9 +41,7 @@ struct HeldOutTrapsTests {
 
     @Test("谘询, the older simplified form of 諮询, names the consultations part; its counts are not applications")
     func olderConsultationCharacter() throws {
-        let report = try parseText(Self.head + """
-        一、概述
-        2010年我局政府信息公开工作运行正常。
+        let report = try legacyReport("""
         二、依申请公开情况
         我局2010年度未收到政府信息公开申请。
         三、谘询情况
@@ -110,9 +109,7 @@ struct HeldOutTrapsTests {
 
     @Test("a sentence's 共N totals one figure only: not after a carry-over (54 + 结转5 = 共59), not over two channels")
     func totalsOfOneFigure() throws {
-        let carried = try parseText(Self.head + """
-        一、概述
-        2012年我局政府信息公开工作运行正常。
+        let carried = try legacyReport("""
         二、依申请公开情况
         本年度收到政府信息公开申请54件，结转上年度申请5件，共59件。
         """).figures.byCode
@@ -125,9 +122,7 @@ struct HeldOutTrapsTests {
         """).figures.byCode
         #expect(unnamedCarry["applications_received"]?.value == 54)
 
-        let channels = try parseText(Self.head + """
-        一、概述
-        2012年我局政府信息公开工作运行正常。
+        let channels = try legacyReport("""
         二、依申请公开情况
         本年度我局受理政府信息公开申请，其中网上申请6件，信函申请4件，共计10件。
         """).figures.byCode

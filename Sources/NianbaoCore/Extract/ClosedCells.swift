@@ -25,23 +25,44 @@ enum ClosedCells {
         var closed = 0
         var rows = 0
         for line in lines where line.containsByte(UInt8(ascii: "|")) {
-            switch read(line.trimmingSpaces()) {
-            case .cell?: closed += 1
-            case .empty?: break
-            case nil: rows += 1
+            switch shape(line) {
+            case .cell: closed += 1
+            case .empty: break
+            case .row: rows += 1
             }
         }
         return closed >= minimumCells && closed > rows
     }
 
+    enum Shape { case cell, empty, row }
+
+    /// What a line holding a pipe is, told from its bytes in one pass (no copy): only pipes, one pipe
+    /// closing some text, or anything else (a row of cells).
+    static func shape(_ line: String) -> Shape {
+        var line = line
+        return line.withUTF8 { bytes in
+            var pipes = 0, text = false, lastSolid: UInt8 = 0
+            for byte in bytes where byte != 0x20 && byte != 0x09 {
+                if byte == UInt8(ascii: "|") { pipes += 1 } else { text = true }
+                lastSolid = byte
+            }
+            if !text { return .empty }
+            return pipes == 1 && lastSolid == UInt8(ascii: "|") ? .cell : .row
+        }
+    }
+
     /// A closed cell (`0 |`, `信息内容 |`) or a line of only pipes; nil for anything else (a row, text).
     static func read(_ trimmed: String) -> Line? {
-        guard trimmed.utf8.last == UInt8(ascii: "|") else { return nil }
-        let pipes = trimmed.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) }
-        let text = trimmed.utf8.dropLast().split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
-        if trimmed.utf8.allSatisfy({ $0 == UInt8(ascii: "|") || $0 == 0x20 }) { return .empty(pipes) }
-        guard pipes == 1, let only = text.first else { return nil }
-        let cell = String(decoding: only, as: UTF8.self).trimmingSpaces()
+        let bytes = trimmed.utf8
+        guard bytes.last == UInt8(ascii: "|") else { return nil }
+        var pipes = 0
+        var onlyPipes = true
+        for byte in bytes {
+            if byte == UInt8(ascii: "|") { pipes += 1 } else if byte != 0x20 { onlyPipes = false }
+        }
+        if onlyPipes { return .empty(pipes) }
+        guard pipes == 1 else { return nil }
+        let cell = String(trimmed.dropLast()).trimmingSpaces()
         return cell.isEmpty ? .empty(1) : .cell(cell)
     }
 

@@ -18,8 +18,10 @@ their sites served them, with cell gold) this writes Tests/NianbaoCoreTests/Fixt
   closed-cells     get_text("\n") with each table cell on a line of its own closed by a pipe (`0 |`, an empty
                    cell `|`), as some crawled stores of report pages write tables
   closed-rows      get_text("\n") with each table row on a line, every cell closed by a pipe (`规章 | 0 | 0 |`)
+  stripped         get_text("\n") with every line stripped and the empty ones dropped, as most crawler scripts
+                   clean text (an empty cell's no-break space goes with them: nothing marks a blank cell)
 
-`--kinds a,b` writes only those kinds (the others need Chromium and stay as committed).
+`--kinds …` writes only the kinds made without Chromium or w3m (closed-cells, closed-rows, stripped).
 
 Needs: pip beautifulsoup4 html2text; apt w3m poppler-utils chromium fonts-wqy-zenhei (CJK glyphs, or
 the PDF loses characters): scripts/install-capture-tools installs them. Run from the repository root; the captures are committed, the tests read
@@ -99,6 +101,7 @@ def main():
             tag.decompose()
         write(name, "closed-cells", closed(soup, per_cell=True))
         write(name, "closed-rows", closed(soup, per_cell=False))
+        write(name, "stripped", "\n".join(line.strip() for line in soup.get_text("\n").splitlines() if line.strip()) + "\n")
         if kinds is not None:
             continue
         write(name, "gettext-empty", soup.get_text(""))

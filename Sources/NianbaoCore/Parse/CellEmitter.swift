@@ -18,8 +18,8 @@ struct CellEmitter {
         var findings: [Finding] = []
         for (blockIndex, block) in spec.blocks.enumerated() {
             let headerUnits = moneyUnits(block: block, headerTokens: placed.headers[blockIndex])
-            let placements = placements(of: block, values: placed.values[blockIndex], unplaceable: placed.unplaceable,
-                                        headers: placed.headers[blockIndex])
+            let placements = (blockIndex == 0 ? placed.runPlacements : nil)
+                ?? placements(of: block, values: placed.values[blockIndex], unplaceable: placed.unplaceable, headers: placed.headers[blockIndex])
             for (rowIndex, row) in block.rows.enumerated() {
                 let values = placed.values[blockIndex][rowIndex]
                 let scope = block.code.isEmpty ? row.code : "\(block.code)/\(row.code)"
@@ -227,6 +227,8 @@ struct CellEmitter {
                             message: "\(values.count) values on one line for \(columns) cells (\(quoted(values[...]))), placed by where they "
                                 + "stand against the table's full rows; column \(empty) empty on the page, so blank")]
         case .proven(_, let undecided):
+            // A row the arithmetic proves all blank (table 4's proceeding with no case) says nothing.
+            if values.isEmpty && undecided.isEmpty { return [] }
             let open = undecided.map { String($0 + 1) }.joined(separator: ", ")
             return [Finding(check: undecided.isEmpty ? "row_short" : "cells_missing", scope: scope, expected: Decimal(columns),
                             actual: Decimal(values.count),

@@ -173,6 +173,20 @@ public struct TableReader {
             placed.unplaceable = run
             return
         }
+        // A run short of the table's cells, a value a line: placed by the table's arithmetic, never cut
+        // into rows of five (`RunPlacement`).
+        if !run.isEmpty, run.count < block.rows.count * block.columns.count {
+            guard let placements = RunPlacement.place(run, block: block, sums: CellEmitter(spec: spec, tokens: tokens).sums(of: block),
+                                                      tokens: tokens) else {
+                placed.unplaceable = run
+                return
+            }
+            placed.runPlacements = placements
+            for (row, placement) in placements.enumerated() {
+                if case .proven(let columns, _) = placement { placed.values[0][row] = columns.compactMap { $0 } }
+            }
+            return
+        }
         for (position, tokenIndex) in run.enumerated() {
             let row = position / block.columns.count
             if row < block.rows.count {
@@ -192,6 +206,8 @@ struct PlacedValues {
     /// The values of a table that cannot be placed at all (a short run of values on a line): every
     /// cell of the table is then unparsed.
     var unplaceable: [Int]?
+    /// The first block's rows placed at once by the table's arithmetic (`RunPlacement`).
+    var runPlacements: [RowPlacement]?
 
     init(spec: TableSpec) {
         values = spec.blocks.map { block in Array(repeating: [], count: block.rows.count) }

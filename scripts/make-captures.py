@@ -20,8 +20,10 @@ their sites served them, with cell gold) this writes Tests/NianbaoCoreTests/Fixt
   closed-rows      get_text("\n") with each table row on a line, every cell closed by a pipe (`规章 | 0 | 0 |`)
   stripped         get_text("\n") with every line stripped and the empty ones dropped, as most crawler scripts
                    clean text (an empty cell's no-break space goes with them: nothing marks a blank cell)
+  tabs             get_text("\n") with each table row on a line, its cells between tabs (a table copied out of a
+                   browser or a spreadsheet); tabs-stripped the same with every line stripped
 
-`--kinds …` writes only the kinds made without Chromium or w3m (closed-cells, closed-rows, stripped).
+`--kinds …` writes only the kinds made without Chromium or w3m (closed-cells, closed-rows, stripped, tabs, tabs-stripped).
 
 Needs: pip beautifulsoup4 html2text; apt w3m poppler-utils chromium fonts-wqy-zenhei (CJK glyphs, or
 the PDF loses characters): scripts/install-capture-tools installs them. Run from the repository root; the captures are committed, the tests read
@@ -57,6 +59,17 @@ def chromium_pdf(path, pdf, furniture=False):
     subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", *options,
                     f"--print-to-pdf={pdf}", "file://" + os.path.abspath(path)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def tabbed(soup, strip):
+    """get_text("\\n") of a copy of the page whose innermost tables are written a row a line, the cells
+    between tabs; `strip`: every line stripped and the empty ones dropped (trailing empty cells go too)."""
+    soup = BeautifulSoup(str(soup), "html.parser")
+    for table in [t for t in soup.find_all("table") if not t.find("table")]:
+        rows = ["\t".join(" ".join(cell.get_text(" ").split()) for cell in row.find_all(["td", "th"])) for row in table.find_all("tr")]
+        table.replace_with("\n" + "\n".join(rows) + "\n")
+    text = soup.get_text("\n")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n" if strip else text
 
 
 def closed(soup, per_cell):
@@ -101,6 +114,8 @@ def main():
             tag.decompose()
         write(name, "closed-cells", closed(soup, per_cell=True))
         write(name, "closed-rows", closed(soup, per_cell=False))
+        write(name, "tabs", tabbed(soup, strip=False))
+        write(name, "tabs-stripped", tabbed(soup, strip=True))
         write(name, "stripped", "\n".join(line.strip() for line in soup.get_text("\n").splitlines() if line.strip()) + "\n")
         if kinds is not None:
             continue

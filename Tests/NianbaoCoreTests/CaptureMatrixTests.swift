@@ -11,7 +11,7 @@ struct CaptureMatrixTests {
     static let samples = ["101_linyi_2020_word", "102_baicheng_2019_plain", "103_yiyuan_2020_traditional", "104_linyi_2020_gbk",
                           "105_baicheng_2019_chrome"]
     static let kinds = ["gettext-empty", "gettext-newline", "gettext-space", "w3m", "markdown", "pdf-layout", "pdf-raw", "pdf-paged",
-                        "gb18030", "oneline", "closed-cells", "closed-rows", "stripped"]
+                        "gb18030", "oneline", "closed-cells", "closed-rows", "stripped", "tabs", "tabs-stripped"]
 
     struct Tally: Equatable, CustomStringConvertible {
         var same = 0, unparsed = 0, missing = 0, other = 0, wrong = 0
@@ -64,7 +64,7 @@ struct CaptureMatrixTests {
     }
 
     @Test("w3m's boxes, Markdown pipe tables, cells closed by pipes and pdftotext -layout give exactly the page's cells",
-          arguments: ["w3m", "markdown", "pdf-layout", "pdf-paged", "closed-cells", "closed-rows"])
+          arguments: ["w3m", "markdown", "pdf-layout", "pdf-paged", "closed-cells", "closed-rows", "tabs"])
     func layoutKeepingCaptures(kind: String) throws {
         for sample in Self.samples {
             let (tally, _) = Self.tally(try capture(sample, kind), against: try processSample("\(sample).html").parsed)

@@ -44,7 +44,7 @@ struct RealPageCaptureTests {
     }
 
     @Test("get_text with a line per node, w3m's boxes, Markdown and cells closed by pipes give exactly the page's cells, blanks as blanks",
-          arguments: ["gettext-newline", "gb18030", "w3m", "markdown", "closed-cells", "closed-rows"])
+          arguments: ["gettext-newline", "gb18030", "w3m", "markdown", "closed-cells", "closed-rows", "tabs"])
     func provenCaptures(kind: String) throws {
         for name in Self.pages {
             let (tally, _) = CaptureMatrixTests.tally(try capture(name, kind), against: try page(name))

@@ -8,6 +8,7 @@ public enum TextExtractor {
     public static func extract(_ text: String, encoding: String) -> ExtractedDocument {
         var blocks: [Block] = []
         var pipeRows: [(slots: [String], location: SourceLocation)] = []
+        var tabRows = false
 
         func flushPipeRows() {
             if !pipeRows.isEmpty {
@@ -16,6 +17,8 @@ public enum TextExtractor {
                 if ClosedCells.closesRows(pipeRows.map(\.slots)) {
                     for index in pipeRows.indices { pipeRows[index].slots.removeLast() }
                 }
+                if tabRows { TabCells.padTrailingCells(&pipeRows) }
+                tabRows = false
                 let tableHasValue = pipeRows.contains { TextRules.hasValue($0.slots) }
                 let rows = pipeRows.map { row in TextRules.cells(of: row.slots, tableHasValue: tableHasValue).map { Paragraph(text: $0, location: row.location) } }
                 blocks.append(.table(ExtractedTable(rows: rows.filter { !$0.isEmpty })))
@@ -31,6 +34,8 @@ public enum TextExtractor {
         InlineRunBreaks.mend(&allLines)
         // A cell a line, each closed by a pipe: its cells read as lines, its empty cells kept blank.
         let cellPerLine = ClosedCells.isCellPerLine(allLines)
+        // A table copied with its cells between tabs: rows read like pipe rows, empty cells kept.
+        let tabbed = TabCells.isTabbed(allLines)
         // A crawler's header block is the page's fields, not the report's text.
         let header = TextPageFields.crawlerHeader(allLines)
         var fields = TextPageFields()
@@ -84,7 +89,15 @@ public enum TextExtractor {
                 if features.separator && !features.digit { markdown = true }
                 continue
             }
+            if tabbed, features.gap, let slots = TabCells.slots(of: line) {
+                if lineNumber <= Self.fieldLines { fields.readRow(TextRules.cells(of: slots, tableHasValue: false)) }
+                if !tabRows { flushPipeRows() }
+                tabRows = true
+                pipeRows.append((slots, location))
+                continue
+            }
             if features.separator, let slots = TextRules.slots(of: trimmed) {
+                if tabRows { flushPipeRows() }
                 if lineNumber <= Self.fieldLines { fields.readRow(TextRules.cells(of: slots, tableHasValue: false)) }
                 pipeRows.append((slots, location))
                 continue

@@ -74,4 +74,20 @@ struct ClosedCellsTests {
         #expect(!ClosedCells.closesRows([["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", ""]]))
         #expect(!ClosedCells.isCellPerLine(["字号: |", "打印 |", "正文 | 第一段"] + Array(repeating: "规章 | 0 | 0 |", count: 4)))
     }
+
+    @Test("tab rows: two tabs in a row are an empty cell; leading tabs are indentation; a stripped row gets its trailing blanks back")
+    func tabRows() {
+        #expect(TabCells.slots(of: "\t本年新收政府信息公开申请数量") == nil)
+        #expect(TabCells.slots(of: "（一）予以公开\t258\t12\t\t\t1\t1\t") == ["（一）予以公开", "258", "12", "", "", "1", "1", ""])
+        #expect(!TabCells.isTabbed(["\t规章", "\t0", "\t0", "\t行政规范性文件", "\t1"]))
+        var rows: [(slots: [String], location: NianbaoCore.SourceLocation)] = [
+            (["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859"], .line(1)),
+            (["三、本年度办理结果", "（一）予以公开", "258", "12", "", "", "1", "1"], .line(2)),
+            (["自然人", "法人或其他组织", "总计"], .line(3)),
+        ]
+        TabCells.padTrailingCells(&rows)
+        #expect(rows[0].slots.count == 8)
+        #expect(rows[1].slots == ["三、本年度办理结果", "（一）予以公开", "258", "12", "", "", "1", "1", ""])
+        #expect(rows[2].slots.count == 3)
+    }
 }

@@ -236,4 +236,14 @@ struct HeldOutTrapsTests {
         let reason = rejectReason(Array(page.utf8), "putuo.txt")
         #expect(reason?.contains("part of a year") == true, "\(String(describing: reason))")
     }
+
+    @Test("zero in words after a glued sub-heading that names the object first: （二）依申请公开 2021年…未收到…申请")
+    func zeroAfterGluedSubheading() throws {
+        let figures = try parseText("""
+        2021年度某区水务局政府信息公开年度报告 一、总体情况 （一）主动公开 2021年我局通过政府网站主动公开政府信息共105条。 （二）依申请公开 2021年区水务局未收到政府信息公开申请。全年没有不予公开政府信息的情况。
+        """).figures.byCode
+        #expect(figures["applications_received"]?.value == 0)
+        #expect(figures["applications_received"]?.quote.hasSuffix("2021年区水务局未收到政府信息公开申请") == true)
+        #expect(figures["active_disclosed"]?.value == 105)
+    }
 }

@@ -226,7 +226,9 @@ struct SentenceReader {
         for compiled in phrases where compiled.phrase.kind == .zero
             && fits(compiled, key, excluding: key, masks: (mask, mask), sentence: clause.sentenceSoFar) {
             let phrase = compiled.phrase
-            guard let object = compiled.all[0].compactMap({ key.firstIndex(of: $0.scalars) }).min() else { continue }
+            // The object's last place: a glued sub-heading may name it first (`（二）依申请公开 2021年…未收到…申请`).
+            guard let object = compiled.all[0].compactMap({ key.indices(of: String(String.UnicodeScalarView($0.scalars))).last }).max()
+            else { continue }
             guard key.negation(before: object, among: phrase.negations) else { continue }
             guard let quote = clause.quote else { continue }
             candidates.append(FigureCandidate(figure: phrase.figure, period: "year", value: 0,

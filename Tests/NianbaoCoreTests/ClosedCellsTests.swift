@@ -69,6 +69,7 @@ struct ClosedCellsTests {
     func conventions() {
         #expect(ClosedCells.read("0 |") == .cell("0"))
         #expect(ClosedCells.read("|||") == .empty(3))
+        #expect(ClosedCells.read("| 821") == .cell("821") && ClosedCells.shape("| 821") == .cell && ClosedCells.shape("| a | b") == .row)
         #expect(ClosedCells.read("规章 | 0 |") == nil)
         #expect(ClosedCells.closesRows([["规章", "0", "0", ""], ["行政规范性文件", "1", "2", ""]]))
         #expect(!ClosedCells.closesRows([["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", ""]]))

@@ -1,4 +1,4 @@
-/// Captures that close every table cell with a pipe. Two shapes are met on real pages:
+/// Captures that close every table cell with a pipe (or open it with one, `| 0`). Two shapes are met on real pages:
 /// - a cell a line, each closed (`规章 |` / `0 |` / `0 |`), an empty cell as a line holding only its
 ///   pipe, and a run of pipes (`|||`) for the cells a spanning cell covers: the one-cell-per-line
 ///   capture, with its empty cells shown;
@@ -41,20 +41,23 @@ enum ClosedCells {
     static func shape(_ line: String) -> Shape {
         var line = line
         return line.withUTF8 { bytes in
-            var pipes = 0, text = false, lastSolid: UInt8 = 0
+            var pipes = 0, text = false, firstSolid: UInt8 = 0, lastSolid: UInt8 = 0
             for byte in bytes where byte != 0x20 && byte != 0x09 {
                 if byte == UInt8(ascii: "|") { pipes += 1 } else { text = true }
+                if firstSolid == 0 { firstSolid = byte }
                 lastSolid = byte
             }
             if !text { return .empty }
-            return pipes == 1 && lastSolid == UInt8(ascii: "|") ? .cell : .row
+            let pipe = UInt8(ascii: "|")
+            return pipes == 1 && (lastSolid == pipe || firstSolid == pipe) ? .cell : .row
         }
     }
 
-    /// A closed cell (`0 |`, `信息内容 |`) or a line of only pipes; nil for anything else (a row, text).
+    /// A closed cell (`0 |`, `信息内容 |`; opened, `| 0`) or a line of only pipes; nil for anything else (a row, text).
     static func read(_ trimmed: String) -> Line? {
         let bytes = trimmed.utf8
-        guard bytes.last == UInt8(ascii: "|") else { return nil }
+        let closing = bytes.last == UInt8(ascii: "|")
+        guard closing || bytes.first == UInt8(ascii: "|") else { return nil }
         var pipes = 0
         var onlyPipes = true
         for byte in bytes {
@@ -62,7 +65,7 @@ enum ClosedCells {
         }
         if onlyPipes { return .empty(pipes) }
         guard pipes == 1 else { return nil }
-        let cell = String(trimmed.dropLast()).trimmingSpaces()
+        let cell = String(closing ? trimmed.dropLast() : trimmed.dropFirst()).trimmingSpaces()
         return cell.isEmpty ? .empty(1) : .cell(cell)
     }
 

@@ -21,13 +21,11 @@ enum InlineRunBreaks {
         }
     }
 
-    /// What ends a sentence (。！？!?): a line ending so is a paragraph's end, whatever follows.
+    /// What ends a sentence (。！？!?, as the clause reader cuts them): a line ending so is a paragraph's
+    /// end, whatever follows.
     @inline(__always)
     static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F: return true
-        default: return false
-        }
+        ProseClauses.mark(scalar) == .sentence
     }
 
     /// The units a number's line may run on with (ProseNumbers' count and money words).

@@ -227,7 +227,7 @@ struct SentenceReader {
             && fits(compiled, key, excluding: key, masks: (mask, mask), sentence: clause.sentenceSoFar) {
             let phrase = compiled.phrase
             // The object's last place: a glued sub-heading may name it first (`（二）依申请公开 2021年…未收到…申请`).
-            guard let object = compiled.all[0].compactMap({ key.indices(of: String(String.UnicodeScalarView($0.scalars))).last }).max()
+            guard let object = compiled.all[0].compactMap({ key.indices(of: $0.scalars).last }).max()
             else { continue }
             guard key.negation(before: object, among: phrase.negations) else { continue }
             guard let quote = clause.quote else { continue }

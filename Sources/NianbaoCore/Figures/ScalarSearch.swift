@@ -35,7 +35,10 @@ extension Array where Element == Unicode.Scalar {
 
     /// Every place a word starts.
     func indices(of word: String) -> [Int] {
-        let needle = Array(word.unicodeScalars)
+        indices(of: Array(word.unicodeScalars))
+    }
+
+    func indices(of needle: [Unicode.Scalar]) -> [Int] {
         guard !needle.isEmpty, needle.count <= count else { return [] }
         return (0...(count - needle.count)).filter { self[$0..<$0 + needle.count].elementsEqual(needle) }
     }

@@ -66,7 +66,12 @@ enum OrganForms {
         if !Divisions.named(ZoneAliases.official(name), year: year).isEmpty || !Divisions.named(ZoneAliases.official(name), year: nil).isEmpty {
             return true
         }
-        // A place named with its parent (福州市晋安区): the whole name is places.
+        // A place named with its parent (福州市晋安区).
+        return isPlaces(name, year: year)
+    }
+
+    /// Whether the whole name is places (白城市, 福州市晋安区): it names their government.
+    static func isPlaces(_ name: String, year: Int?) -> Bool {
         let resolution = RegionResolver.resolve(name: name, context: "", year: year)
         return resolution.remainder.isEmpty && (resolution.division != nil || !resolution.candidates.isEmpty)
     }

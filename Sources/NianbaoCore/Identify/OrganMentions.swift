@@ -97,7 +97,6 @@ enum OrganMentions {
               !name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return false }
         if endings.contains(where: name.hasSuffix) { return true }
         // A bare place (白城市) names its government.
-        let resolution = RegionResolver.resolve(name: name, context: "", year: nil)
-        return resolution.remainder.isEmpty && (resolution.division != nil || !resolution.candidates.isEmpty)
+        return OrganForms.isPlaces(name, year: nil)
     }
 }

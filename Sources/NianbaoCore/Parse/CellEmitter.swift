@@ -241,7 +241,7 @@ struct CellEmitter {
                                 + "read one digit per cell")]
         case .aligned:
             // Empty cells past the row's last (a capture's padding for a spanning cell, `||`) lose nothing.
-            if values.count > columns, !values.dropFirst(columns).allSatisfy({ CellReading(tokens[$0].folded) == .placeholder }) {
+            if values.count > columns, !values.dropFirst(columns).allSatisfy({ tokens[$0].reading == .placeholder }) {
                 return [Finding(check: "extra_cells", scope: scope, expected: Decimal(columns), actual: Decimal(values.count),
                                 message: "\(values.count) values for \(columns) cells; the first \(columns) were kept, "
                                     + "ignored: \(quoted(values.dropFirst(columns)))")]
